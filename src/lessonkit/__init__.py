@@ -1,0 +1,51 @@
+"""lessonkit: interactive timelines, stance comparison and quizzes for a course of lessons.
+
+Heavy parts (plotly, ipywidgets, pandas) load on first use, so ``import lessonkit``
+and the ``lessonkit`` command stay fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .errors import LessonError, Problem
+from .loader import find_course, load_course
+from .samples import sample_course, sample_course_path
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; imported on first use
+_LAZY: dict[str, str] = {
+    "timeline": ".timeline",
+    "TimelineExplorer": ".explorer",
+    "StanceComparison": ".stance_widget",
+    "stance_matrix": ".stance_matrix",
+    "NegotiationSandbox": ".sandbox",
+    "Quiz": ".quiz_widget",
+    "course_overview": ".overview",
+}
+
+__all__ = [
+    "LessonError",
+    "Problem",
+    "__version__",
+    "find_course",
+    "load_course",
+    "sample_course",
+    "sample_course_path",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lessonkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

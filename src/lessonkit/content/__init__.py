@@ -1,0 +1,31 @@
+"""The content model: what course authors write, as frozen pydantic models."""
+
+from .base import LANGUAGES, Localized
+from .facts import Category, Claim, Era, Event, Issue, Option, Party, Person, Quote, Source, Stance, Statement
+from .lesson import SCHEMA_VERSION, Activity, CourseInfo, Lesson, Term
+from .quiz import QUESTION_TYPES, Question, Quiz
+
+__all__ = [
+    "LANGUAGES",
+    "QUESTION_TYPES",
+    "SCHEMA_VERSION",
+    "Activity",
+    "Category",
+    "Claim",
+    "CourseInfo",
+    "Era",
+    "Event",
+    "Issue",
+    "Lesson",
+    "Localized",
+    "Option",
+    "Party",
+    "Person",
+    "Question",
+    "Quiz",
+    "Quote",
+    "Source",
+    "Stance",
+    "Statement",
+    "Term",
+]

@@ -1,0 +1,48 @@
+"""Building blocks shared by every content model.
+
+Every model is frozen and rejects unknown keys, so a typo in a content file is an
+error that names the key instead of a field that silently keeps its default.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+LANGUAGES = ("en", "ja")
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Localized(Model):
+    """Text a student sees: both languages are required, so neither can lag behind."""
+
+    en: NonEmpty
+    ja: NonEmpty
+
+    def get(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        return getattr(self, lang)
+
+
+def _check_https(url: str) -> str:
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", url):
+        raise ValueError("must be a full https:// address")
+    return url
+
+
+HttpsUrl = Annotated[str, AfterValidator(_check_https)]
+
+_COLOUR = r"^#[0-9a-fA-F]{6}$"
+Colour = Annotated[str, StringConstraints(pattern=_COLOUR)]

@@ -1,0 +1,197 @@
+"""The facts a course is built on: sources, parties, people, issues, events, stances.
+
+These models know nothing about a particular negotiation; a course supplies them as
+YAML under ``lessons/data/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from .base import Colour, HttpsUrl, Id, Localized, Model, NonEmpty
+
+
+class SourceKind(StrEnum):
+    official = "official"
+    agency = "agency"
+    newspaper = "newspaper"
+    analysis = "analysis"
+    other = "other"
+
+
+class Source(Model):
+    id: Id
+    publisher: NonEmpty
+    title: NonEmpty
+    url: HttpsUrl
+    published: dt.date
+    language: NonEmpty = Field(pattern=r"^[a-z]{2}$")
+    kind: SourceKind
+    note: str | None = None
+
+
+class PartyKind(StrEnum):
+    state = "state"
+    bloc = "bloc"
+    alliance = "alliance"
+    organisation = "organisation"
+
+
+class Party(Model):
+    id: Id
+    name: Localized
+    short: Localized
+    kind: PartyKind
+    colour: Colour
+    description: Localized
+
+
+class Person(Model):
+    id: Id
+    name: Localized
+    role: Localized
+    party: Id
+
+
+class Option(Model):
+    """One possible outcome on an issue's scale, from one pole to the other."""
+
+    id: Id
+    label: Localized
+    description: Localized | None = None
+
+
+class Issue(Model):
+    id: Id
+    name: Localized
+    question: Localized
+    options: list[Option] = Field(min_length=3, max_length=6)
+
+    def option_index(self, option_id: str) -> int:
+        return [o.id for o in self.options].index(option_id)
+
+
+class Era(Model):
+    id: Id
+    name: Localized
+    start: dt.date
+    end: dt.date | None = None
+
+
+class Category(Model):
+    id: Id
+    name: Localized
+
+
+class Certainty(StrEnum):
+    confirmed = "confirmed"
+    reported = "reported"
+    claimed = "claimed"
+
+
+class Event(Model):
+    id: Id
+    date: dt.date
+    end_date: dt.date | None = None
+    title: Localized
+    summary: Localized
+    actors: list[Id] = Field(min_length=1)
+    category: Id
+    sources: list[Id] = Field(min_length=1)
+    certainty: Certainty
+    people: list[Id] = []
+    era: Id
+    place: Localized | None = None
+    host: Id | None = None
+    outcomes: list[Localized] = []
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Event:
+        if self.end_date is not None and self.end_date <= self.date:
+            raise ValueError(
+                f"end_date {self.end_date} must be after date {self.date} (leave it out for a one-day event)"
+            )
+        return self
+
+    @property
+    def is_span(self) -> bool:
+        return self.end_date is not None
+
+
+class Statement(Model):
+    """What someone said, verbatim (``verbatim: true``) or in paraphrase, usually about an event."""
+
+    id: Id
+    date: dt.date
+    speaker: Id
+    event: Id | None = None
+    verbatim: bool
+    text: Localized
+    sources: list[Id] = Field(min_length=1)
+
+
+class Quote(Model):
+    text: Localized
+    speaker: Id
+    date: dt.date
+    source: Id
+
+
+class Stance(Model):
+    """A party's public position on one issue, as of a date.
+
+    ``position`` is the option the party demands, or null for "no public position",
+    which must be written out. ``acceptable`` is an analytical estimate of what the
+    party could live with; ``acceptable_basis`` says why we think so.
+    """
+
+    party: Id
+    issue: Id
+    as_of: dt.date
+    position: Id | None
+    stated: bool
+    acceptable: list[Id] = []
+    acceptable_basis: Localized | None = None
+    summary: Localized
+    quote: Quote | None = None
+    sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _basis_for_estimate(self) -> Stance:
+        if self.acceptable and self.acceptable_basis is None:
+            raise ValueError("acceptable options are an estimate: give acceptable_basis")
+        if self.position is None and self.stated:
+            raise ValueError("stated is true but position is null (no public position)")
+        return self
+
+    @property
+    def key(self) -> str:
+        return f"{self.party}:{self.issue}"
+
+
+class Verdict(StrEnum):
+    correct = "correct"
+    wrong = "wrong"
+    misattributed = "misattributed"
+    unsupported = "unsupported"
+    simplified = "simplified"
+
+
+class Claim(Model):
+    """A checkable claim from a text students learn to read critically.
+
+    ``excerpt`` quotes the text briefly in its original language and translates it
+    into the other; ``where`` says where in the text it stands (intro, section 1, ...).
+    """
+
+    id: Id
+    where: NonEmpty
+    excerpt: Localized
+    original_language: str = Field(default="ja", pattern=r"^[a-z]{2}$")
+    verdict: Verdict
+    correction: Localized
+    sources: list[Id] = Field(min_length=1)
+    events: list[Id] = []

@@ -1,0 +1,172 @@
+"""Cross-checks between content files: every reference must name something that exists.
+
+Runs after each item validated on its own; reports the file and line of the
+reference, not of the thing it failed to find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .errors import Problem
+from .loader import Collected, Located
+from .messages import field_name
+
+
+class _Checker:
+    def __init__(self, collected: Collected):
+        self.c = collected
+        self.problems: list[Problem] = []
+        self.ids = {
+            kind: {item.id for item, _ in items if hasattr(item, "id")} | collected.broken_ids[kind]
+            for kind, items in collected.items.items()
+        }
+
+    def report(self, where: Located, sub: tuple, message: str) -> None:
+        path = (*where.at, *sub)
+        line = 0
+        for end in range(len(path), -1, -1):
+            if path[:end] in where.lines:
+                line = where.lines[path[:end]]
+                break
+        self.problems.append(Problem(where.path, line, field_name(path), message))
+
+    def refs(self, where: Located, sub: tuple, kind: str, values: Iterable[str], noun: str) -> None:
+        for i, value in enumerate(values):
+            if value not in self.ids[kind]:
+                self.report(where, (*sub, i), f"'{value}' is not a known {noun}")
+
+    def ref(self, where: Located, sub: tuple, kind: str, value: str | None, noun: str) -> None:
+        if value is not None and value not in self.ids[kind]:
+            self.report(where, sub, f"'{value}' is not a known {noun}")
+
+
+def cross_check(collected: Collected) -> list[Problem]:
+    ch = _Checker(collected)
+    _duplicates(ch)
+    _course(ch)
+    _people(ch)
+    _events(ch)
+    _stances(ch)
+    _statements(ch)
+    _claims(ch)
+    _quizzes(ch)
+    _lesson_order(ch)
+    return ch.problems
+
+
+def _duplicates(ch: _Checker) -> None:
+    for kind, items in ch.c.items.items():
+        seen: dict[str, Located] = {}
+        for item, where in items:
+            key = getattr(item, "id", None) or (
+                f"{item.party}:{item.issue}@{item.as_of}" if kind == "stances" else None
+            )
+            if key is None:
+                continue
+            if key in seen:
+                first = seen[key]
+                first_line = first.lines.get(first.at, 0)
+                ch.report(
+                    where,
+                    ("id",) if kind != "stances" else ("as_of",),
+                    f"'{key}' is used twice (first at {first.path}:{first_line})",
+                )
+            else:
+                seen[key] = where
+
+
+def _course(ch: _Checker) -> None:
+    ch.refs(ch.c.course_where, ("principal_parties",), "parties", ch.c.info.principal_parties, "party")
+
+
+def _people(ch: _Checker) -> None:
+    for person, where in ch.c.items["people"]:
+        ch.ref(where, ("party",), "parties", person.party, "party")
+
+
+def _events(ch: _Checker) -> None:
+    info = ch.c.info
+    eras = {e.id: e for e in info.eras}
+    categories = {c.id for c in info.categories}
+    for event, where in ch.c.items["events"]:
+        ch.refs(where, ("actors",), "parties", event.actors, "party")
+        ch.refs(where, ("people",), "people", event.people, "person")
+        ch.refs(where, ("sources",), "sources", event.sources, "source")
+        if event.category not in categories:
+            ch.report(where, ("category",), f"'{event.category}' is not a category listed in course.yaml")
+        era = eras.get(event.era)
+        if era is None:
+            ch.report(where, ("era",), f"'{event.era}' is not an era listed in course.yaml")
+        elif event.date < era.start or (era.end is not None and event.date > era.end):
+            ch.report(
+                where, ("era",), f"{event.date} falls outside the era '{era.id}' ({era.start} to {era.end or 'now'})"
+            )
+        ch.ref(where, ("host",), "parties", event.host, "party")
+        if event.date > info.as_of:
+            ch.report(where, ("date",), f"{event.date} is after the course's as-of date {info.as_of}")
+
+
+def _stances(ch: _Checker) -> None:
+    issues = {item.id: item for item, _ in ch.c.items["issues"]}
+    people = {item.id: item for item, _ in ch.c.items["people"]}
+    for stance, where in ch.c.items["stances"]:
+        ch.ref(where, ("party",), "parties", stance.party, "party")
+        ch.refs(where, ("sources",), "sources", stance.sources, "source")
+        issue = issues.get(stance.issue)
+        if issue is None:
+            ch.report(where, ("issue",), f"'{stance.issue}' is not a known issue")
+        else:
+            options = [o.id for o in issue.options]
+            if stance.position is not None and stance.position not in options:
+                ch.report(
+                    where,
+                    ("position",),
+                    f"'{stance.position}' is not an option of issue '{issue.id}' ({', '.join(options)})",
+                )
+            for i, option in enumerate(stance.acceptable):
+                if option not in options:
+                    ch.report(where, ("acceptable", i), f"'{option}' is not an option of issue '{issue.id}'")
+        if stance.quote is not None:
+            ch.ref(where, ("quote", "source"), "sources", stance.quote.source, "source")
+            if stance.quote.speaker not in people:
+                ch.report(where, ("quote", "speaker"), f"'{stance.quote.speaker}' is not a known person")
+        if stance.as_of > ch.c.info.as_of:
+            ch.report(where, ("as_of",), f"{stance.as_of} is after the course's as-of date {ch.c.info.as_of}")
+
+
+def _statements(ch: _Checker) -> None:
+    for statement, where in ch.c.items["statements"]:
+        ch.ref(where, ("speaker",), "people", statement.speaker, "person")
+        ch.ref(where, ("event",), "events", statement.event, "event")
+        ch.refs(where, ("sources",), "sources", statement.sources, "source")
+        if statement.date > ch.c.info.as_of:
+            ch.report(where, ("date",), f"{statement.date} is after the course's as-of date {ch.c.info.as_of}")
+
+
+def _claims(ch: _Checker) -> None:
+    for claim, where in ch.c.items["claims"]:
+        ch.refs(where, ("sources",), "sources", claim.sources, "source")
+        ch.refs(where, ("events",), "events", claim.events, "event")
+
+
+def _quizzes(ch: _Checker) -> None:
+    stance_keys = {s.key for s, _ in ch.c.items["stances"]}
+    for quiz, where in ch.c.quizzes:
+        for qi, question in enumerate(quiz.questions):
+            ch.refs(where, ("questions", qi, "links", "events"), "events", question.links.events, "event")
+            for si, key in enumerate(question.links.stances):
+                if key not in stance_keys:
+                    ch.report(
+                        where, ("questions", qi, "links", "stances", si), f"'{key}' is not a known stance (party:issue)"
+                    )
+
+
+def _lesson_order(ch: _Checker) -> None:
+    previous = -1
+    for lesson, where in ch.c.lessons:
+        if lesson.number <= previous:
+            ch.report(
+                where, ("number",), f"lesson number {lesson.number} is out of order in course.yaml (after {previous})"
+            )
+        previous = lesson.number

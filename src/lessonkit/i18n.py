@@ -1,0 +1,40 @@
+"""Interface strings in English and Japanese.
+
+Each renderer keeps its own table beside its code, ``{"en": {...}, "ja": {...}}``, and
+looks strings up through ``ui``, which fails loudly on a missing key or language so a
+half-translated widget cannot ship (the tables are checked in tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from .content.base import LANGUAGES
+
+Table = Mapping[str, Mapping[str, str]]
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def ui(table: Table, key: str, lang: str, **values: object) -> str:
+    text = table[check_lang(lang)][key]
+    return text.format(**values) if values else text
+
+
+def missing_keys(table: Table) -> dict[str, set[str]]:
+    """Keys present in one language and not in the other (empty when complete)."""
+    keys = {lang: set(table.get(lang, {})) for lang in LANGUAGES}
+    every = set().union(*keys.values())
+    return {lang: every - have for lang, have in keys.items() if every - have}
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """18 Feb 2025 / 2025年2月18日."""
+    if check_lang(lang) == "ja":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value:%b} {value.year}"

@@ -1,0 +1,127 @@
+"""Flat rows of course content, one dict per item, for CSV, JSON and pandas.
+
+Pure Python: the CLI uses these without importing pandas.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+RECORD_KINDS = ("events", "parties", "people", "issues", "stances", "statements", "sources", "claims")
+
+
+def records(course: Any, kind: str, lang: str = "en") -> list[dict[str, Any]]:
+    if kind not in RECORD_KINDS:
+        raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(RECORD_KINDS)}")
+    return [_ROW[kind](item, lang) for item in getattr(course, kind)]
+
+
+def _d(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _event(e: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": _d(e.date),
+        "end_date": _d(e.end_date),
+        "title": e.title.get(lang),
+        "summary": e.summary.get(lang),
+        "actors": list(e.actors),
+        "category": e.category,
+        "place": e.place.get(lang) if e.place else None,
+        "host": e.host,
+        "certainty": e.certainty.value,
+        "era": e.era,
+        "people": list(e.people),
+        "sources": list(e.sources),
+    }
+
+
+def _party(p: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name.get(lang),
+        "short": p.short.get(lang),
+        "kind": p.kind.value,
+        "colour": p.colour,
+        "description": p.description.get(lang),
+    }
+
+
+def _person(p: Any, lang: str) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name.get(lang), "role": p.role.get(lang), "party": p.party}
+
+
+def _issue(i: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": i.id,
+        "name": i.name.get(lang),
+        "question": i.question.get(lang),
+        "options": [{"id": o.id, "label": o.label.get(lang)} for o in i.options],
+    }
+
+
+def _stance(s: Any, lang: str) -> dict[str, Any]:
+    q = s.quote
+    return {
+        "party": s.party,
+        "issue": s.issue,
+        "position": s.position,
+        "acceptable": list(s.acceptable),
+        "stated": s.stated,
+        "summary": s.summary.get(lang),
+        "quote": q.text.get(lang) if q else None,
+        "speaker": q.speaker if q else None,
+        "quote_date": _d(q.date) if q else None,
+        "sources": list(s.sources),
+        "as_of": _d(s.as_of),
+    }
+
+
+def _statement(s: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "date": _d(s.date),
+        "speaker": s.speaker,
+        "event": s.event,
+        "verbatim": s.verbatim,
+        "text": s.text.get(lang),
+        "sources": list(s.sources),
+    }
+
+
+def _source(s: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "publisher": s.publisher,
+        "title": s.title,
+        "url": s.url,
+        "published": _d(s.published),
+        "language": s.language,
+        "kind": s.kind.value,
+    }
+
+
+def _claim(c: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "where": c.where,
+        "excerpt": c.excerpt.get(lang),
+        "verdict": c.verdict.value,
+        "correction": c.correction.get(lang),
+        "sources": list(c.sources),
+        "events": list(c.events),
+    }
+
+
+_ROW = {
+    "events": _event,
+    "parties": _party,
+    "people": _person,
+    "issues": _issue,
+    "stances": _stance,
+    "statements": _statement,
+    "sources": _source,
+    "claims": _claim,
+}

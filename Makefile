@@ -27,7 +27,7 @@ $(VENV)/.dev-installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	@touch $@ $(VENV)/.lab-installed
 
 lab: $(VENV)/.lab-installed
-	$(BIN)/jupyter-lab $(START) $(LAB_ARGS)
+	$(BIN)/jupyter-lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests

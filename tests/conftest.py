@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
 
 import lessonkit
+from lessonkit.content import Localized
 
 REPO = Path(__file__).resolve().parents[1]
 COURSE_DIR = REPO / "lessons"
@@ -32,3 +34,60 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# Markup a hostile or careless author could put in content: must always show as text.
+PAYLOAD = '<img src=x onerror=alert(1)><script>alert("x")</script>'
+
+
+def _hostile(text: Localized) -> Localized:
+    return Localized(en=f"{PAYLOAD} {text.en}", ja=f"{PAYLOAD} {text.ja}")
+
+
+def _poison(model, *fields: str):
+    update = {}
+    for name in fields:
+        value = getattr(model, name)
+        if isinstance(value, Localized):
+            update[name] = _hostile(value)
+        elif isinstance(value, list):
+            update[name] = [_hostile(v) for v in value]
+        elif isinstance(value, str):
+            update[name] = f"{PAYLOAD} {value}"
+    return model.model_copy(update=update)
+
+
+@pytest.fixture(scope="session")
+def hostile(sample):
+    """The sample course with ``PAYLOAD`` in every text a student sees and a ``javascript:`` source URL.
+
+    Built with ``model_copy``, which skips validation, so it holds what loading would refuse.
+    """
+    info = sample.info.model_copy(
+        update={
+            "title": _hostile(sample.info.title),
+            "eras": [_poison(e, "name") for e in sample.info.eras],
+            "categories": [_poison(c, "name") for c in sample.info.categories],
+        }
+    )
+    stances = []
+    for s in sample.stances:
+        s = _poison(s, "summary", "acceptable_basis")
+        if s.quote is not None:
+            s = s.model_copy(update={"quote": _poison(s.quote, "text")})
+        stances.append(s)
+    return dataclasses.replace(
+        sample,
+        info=info,
+        sources=tuple(
+            _poison(s, "publisher", "title").model_copy(update={"url": "javascript:alert(1)"}) for s in sample.sources
+        ),
+        parties=tuple(_poison(p, "name", "short", "description") for p in sample.parties),
+        people=tuple(_poison(p, "name", "role") for p in sample.people),
+        issues=tuple(
+            _poison(i, "name", "question").model_copy(update={"options": [_poison(o, "label") for o in i.options]})
+            for i in sample.issues
+        ),
+        events=tuple(_poison(e, "title", "summary", "place", "outcomes") for e in sample.events),
+        stances=tuple(stances),
+    )

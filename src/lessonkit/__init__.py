@@ -15,12 +15,14 @@ from .samples import sample_course, sample_course_path
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; imported on first use
+# name -> module that defines it; imported on first use. A module must not share its
+# name with an export: importing ``lessonkit.x`` sets the package attribute ``x`` to the
+# module, which would hide a lazily exported ``x`` (hence ``timeline_plot``, ``stance_plot``).
 _LAZY: dict[str, str] = {
-    "timeline": ".timeline",
+    "timeline": ".timeline_plot",
     "TimelineExplorer": ".explorer",
     "StanceComparison": ".stance_widget",
-    "stance_matrix": ".stance_matrix",
+    "stance_matrix": ".stance_plot",
     "NegotiationSandbox": ".sandbox",
     "Quiz": ".quiz_widget",
     "course_overview": ".overview",

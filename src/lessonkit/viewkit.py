@@ -1,0 +1,153 @@
+"""Plumbing the figures and widgets share: accessible styles, safe plotly text, static fallbacks.
+
+Kept free of plotly and ipywidgets imports so the pure helpers cost nothing to import;
+the widget mixin only touches ``super()``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .htmltext import esc, link
+from .i18n import format_date, ui
+
+if TYPE_CHECKING:
+    from .course import Course
+
+# Okabe & Ito (2008), colour-blind safe. Their yellow (#F0E442) is left out: an open marker
+# in it is too faint on white.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000")
+# Marker shapes with -open and -open-dot variants, so the shape alone tells groups apart.
+SYMBOLS = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "star",
+    "hexagon",
+    "triangle-down",
+    "pentagon",
+    "cross",
+    "x",
+    "hexagram",
+    "star-triangle-up",
+)
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+TEXT = {
+    "en": {"source": "{publisher}: {title}", "published": " (published {date})"},
+    "ja": {"source": "{publisher}：{title}", "published": "（{date}公開）"},
+}
+
+
+def template() -> dict[str, Any]:
+    """A small explicit plotly template: figures look the same whatever the user's plotly
+    defaults, and stay small (plotly's default template adds about 10 kB to every output)."""
+    grid = {"gridcolor": "#e5e5e5"}
+    return {"layout": {"font": {"size": 13}, "xaxis": grid, "yaxis": dict(grid)}}
+
+
+def group_style(index: int) -> tuple[str, str]:
+    """Colour and symbol for the n-th group; the pair stays unique for the first 84 groups."""
+    return OKABE_ITO[index % len(OKABE_ITO)], SYMBOLS[index % len(SYMBOLS)]
+
+
+def ptext(text: object) -> str:
+    """Escape content for plotly labels and hover text.
+
+    Plotly reads ``<b>``-style tags and only ``&amp; &lt; &gt;`` (not ``&quot;``), so quotes
+    stay as they are and angle brackets become entities: a hostile title shows as text.
+    """
+    return html.escape("" if text is None else str(text), quote=False)
+
+
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+def wrap(text: str, width: int = 64) -> list[str]:
+    """Lines of at most ``width`` columns (a longer word keeps its own line).
+
+    Japanese has no spaces, so it is cut by column width, keeping closing punctuation on
+    the line it ends. Hand-rolled because ``textwrap`` dominated the time of a redraw.
+    """
+    if _WIDE.search(text):
+        return _wrap_wide(text, width)
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines or [""]
+
+
+def _wrap_wide(text: str, width: int) -> list[str]:
+    lines, line, used = [], "", 0
+    for char in text:
+        if used + _width(char) > width and char not in "、。，．」』）!?！？":
+            lines.append(line)
+            line, used = "", 0
+        line += char
+        used += _width(char)
+    if lines and len(line) <= 2:  # no one- or two-character orphan on the last line
+        return [*lines[:-1], lines[-1] + line]
+    return [*lines, line] if line else lines or [""]
+
+
+def hover(lines: list[str]) -> str:
+    """Already-escaped hover lines joined for plotly."""
+    return "<br>".join(lines)
+
+
+def figure_output(spec: dict[str, Any], alt: str) -> dict[str, Any]:
+    """One display_data output for an ``Output`` widget, from a plain JSON figure spec: plotly's
+    mimetype (drawn offline by JupyterLab and Voilà, no FigureWidget front end needed) plus
+    the text alternative for anything that cannot draw it."""
+    return {"output_type": "display_data", "data": {PLOTLY_MIME: spec, "text/plain": alt}, "metadata": {}}
+
+
+def sources_html(course: Course, source_ids: Iterable[str], lang: str) -> str:
+    """Sources as a list of safe links: publisher, title and publication date."""
+    items = []
+    for sid in source_ids:
+        s = course.source(sid)
+        label = link(ui(TEXT, "source", lang, publisher=s.publisher, title=s.title), s.url)
+        items.append(f"<li>{label}{esc(ui(TEXT, 'published', lang, date=format_date(s.published, lang)))}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+DESCRIPTION_STYLE = {"description_width": "initial"}
+# ipywidgets' HTML widget inherits a one-control line height (28px); running text needs less.
+PROSE = "line-height:1.45"
+# The "nothing picked" entry of a Dropdown: a Dropdown shows a None value as a blank box, and
+# no content id can be empty, so this never clashes with a real choice.
+NOTHING = ""
+
+
+class StaticFallback:
+    """Mixin for widget classes: the display bundle also carries ``text/plain`` and a static
+    ``text/html`` rendering of the current state, so exported and nbviewer pages show content."""
+
+    def static_text(self) -> str:
+        raise NotImplementedError
+
+    def static_html(self) -> str:
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = dict(super()._repr_mimebundle_(**kwargs) or {})  # type: ignore[misc]
+        bundle["text/plain"] = self.static_text()
+        bundle["text/html"] = self.static_html()
+        return bundle
+
+    def _repr_html_(self) -> str:
+        return self.static_html()

@@ -18,20 +18,29 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.lab-installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+
+$(VENV)/.lab-installed: pyproject.toml $(CONSTRAINTS) binder/overrides.json | $(BIN)/python
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[lab]"
+	@mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
 	@touch $@
 
-$(VENV)/.dev-installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+$(VENV)/.dev-installed: pyproject.toml $(CONSTRAINTS) binder/overrides.json | $(BIN)/python
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[dev,lab]"
+	@mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
 	@touch $@ $(VENV)/.lab-installed
 
 lab: $(VENV)/.lab-installed
 	$(BIN)/jupyter-lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
 
-test: $(VENV)/.dev-installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+# an independent GIFT parser (npm) that the export tests read quiz files back with
+tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/node --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the GIFT read-back test with gift-pegjs will be skipped"; fi
+
+test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lessonkit check lessons
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from .cli import EXIT_USAGE
+from .export import FORMATS, export_quiz, find_quiz
 from .loader import load_course
 from .records import RECORD_KINDS
 
@@ -27,6 +29,15 @@ def register(sub: Any) -> None:
     _common(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.set_defaults(run=_data)
+
+    p = sub.add_parser("export-quiz", help="a quiz as a file an LMS imports: Moodle GIFT or XML, Canvas QTI, JSON")
+    p.add_argument("lesson", help="lesson id or number, e.g. 01")
+    p.add_argument("--quiz", default=None, help="quiz id (default: the lesson's first quiz)")
+    p.add_argument("--format", required=True, choices=list(FORMATS))
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help="write here (default: standard output)")
+    p.add_argument("--moodle-ordering", action="store_true", help="moodle-xml: write order questions as 'ordering'")
+    _common(p)
+    p.set_defaults(run=_export_quiz, usage=p.format_usage)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -79,3 +90,41 @@ def _cell(value: Any) -> Any:
     if value is None:
         return ""
     return value
+
+
+def _export_quiz(args: argparse.Namespace) -> int:
+    problem = None
+    if args.format == "qti" and args.output is None:
+        problem = "--format qti writes a zip file: give -o FILE"
+    elif args.moodle_ordering and args.format != "moodle-xml":
+        problem = "--moodle-ordering is only for --format moodle-xml"
+    if problem:
+        sys.stderr.write(args.usage())
+        print(f"lessonkit export-quiz: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    course = load_course(args.course)
+    quiz = find_quiz(course, args.lesson, args.quiz)
+    order_as = "ordering" if args.moodle_ordering else "matching"
+    result = export_quiz(quiz, format=args.format, lang=args.lang, course=course, order_as=order_as)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    _write_out(result.content, args.output)
+    if args.output:
+        print(f"wrote {args.output} ({len(quiz.questions)} questions)", file=sys.stderr)
+    return 0
+
+
+def _write_out(content: str | bytes, output: str | None) -> None:
+    """Write to a file or to standard output, as UTF-8 bytes so Japanese survives any console."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if output:
+        with open(output, "wb") as f:
+            f.write(data)
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, as in some IDE consoles
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()

@@ -1,0 +1,176 @@
+"""A JupyterLab server and Debian's Chromium for the browser tier.
+
+The server runs on 127.0.0.1 with a token, serving a temporary copy of the course so
+saved answers and checkpoints never touch the repository. Chromium resolves no host but
+127.0.0.1, and every request the page makes elsewhere is recorded; a test fails if the
+page made any.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts" / "browser"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    # offline: no host resolves except this machine, whatever the page asks for
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = None
+    if not CHROMIUM.exists():
+        reason = "no browser: /usr/bin/chromium is missing (.ci/run installs Debian's chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            reason = "no browser driver: the playwright package is missing (pip install -e '.[dev]')"
+    for item in items:
+        if "browser" in item.keywords and reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LabServer:
+    def __init__(self, root: Path, port: int, token: str):
+        self.root, self.port, self.token = root, port, token
+        self.base = f"http://127.0.0.1:{port}"
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/{path.lstrip('/')}?token={self.token}"
+
+    def api(self, path: str, method: str = "GET") -> object:
+        request = urllib.request.Request(self.url(path), method=method)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def reset_kernels(self) -> None:
+        """Kernels and sessions outlive page loads; each test starts from none."""
+        for session in self.api("api/sessions"):
+            self.api(f"api/sessions/{session['id']}", method="DELETE")
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory) -> LabServer:
+    root = tmp_path_factory.mktemp("course")
+    for folder in ("lessons", "notebooks"):
+        shutil.copytree(REPO / folder, root / folder)
+    settings = tmp_path_factory.mktemp("lab-settings")
+    # the classroom settings Binder and `make lab` install, as per-user settings files
+    overrides = json.loads((REPO / "binder" / "overrides.json").read_text(encoding="utf-8"))
+    for plugin, values in overrides.items():
+        package, name = plugin.split(":")
+        target = settings / package / f"{name}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
+    port, token = _free_port(), "browser-tier"
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces")),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime")),
+    }
+    lab = Path(sys.executable).with_name("jupyter-lab")
+    log = (tmp_path_factory.mktemp("log") / "lab.log").open("w")
+    proc = subprocess.Popen(
+        [
+            str(lab),
+            "--no-browser",
+            "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    server = LabServer(root, port, token)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            server.api("api/status")
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"JupyterLab did not start; see {log.name}") from None
+            time.sleep(0.5)
+    yield server
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class OutsideRequests(list):
+    """URLs the page tried to load from anywhere but this machine."""
+
+
+@pytest.fixture
+def page(browser, lab_server, request):
+    lab_server.reset_kernels()
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    outside = OutsideRequests()
+
+    def record(request) -> None:
+        if not request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
+            outside.append(request.url)
+
+    context.on("request", record)
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    pg.outside_requests = outside
+    yield pg
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}-final.png"), full_page=False)
+    context.close()
+    assert list(outside) == [], f"the page requested addresses outside 127.0.0.1: {outside[:5]}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    if ARTIFACTS.exists() and any(ARTIFACTS.iterdir()):
+        terminalreporter.write_line(f"browser screenshots for review: {ARTIFACTS}")

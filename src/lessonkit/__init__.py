@@ -26,6 +26,11 @@ _LAZY: dict[str, str] = {
     "NegotiationSandbox": ".sandbox",
     "Quiz": ".quiz_widget",
     "course_overview": ".overview",
+    "lesson_intro": ".lesson_view",
+    "discussion": ".lesson_view",
+    "accounts": ".lesson_view",
+    "quiz": ".lesson_view",
+    "ClaimCheck": ".claims_widget",
 }
 
 __all__ = [

@@ -105,3 +105,9 @@ class Course:
 
     def events_frame(self, lang: str = "en") -> pd.DataFrame:
         return self.frame("events", lang)
+
+    def with_events(self, rows: Any) -> Course:
+        """A copy with a student's own events added (rows as dicts or a DataFrame); see ``course_edit``."""
+        from .course_edit import with_events
+
+        return with_events(self, rows)

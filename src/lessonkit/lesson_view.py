@@ -1,0 +1,166 @@
+"""What a lesson notebook shows around its interactives: plan, vocabulary, discussion, quiz.
+
+Static renderers return objects with ``text/plain`` and ``text/html`` so a lesson reads
+the same in JupyterLab, Voilà, nbviewer and an exported page; the text lives in
+``lesson.yaml``, never in notebook cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .course import Course
+from .htmltext import esc
+from .i18n import check_lang, format_date, ui
+
+if TYPE_CHECKING:
+    from .quiz_widget import Quiz
+
+_UI = {
+    "en": {
+        "objectives": "By the end of this lesson you can",
+        "plan": "Plan ({minutes} minutes)",
+        "vocabulary": "Key vocabulary",
+        "discussion": "Discussion",
+        "discussion_note": (
+            "There is more than one view on each question. Give reasons and evidence from the course's sources, "
+            "listen to the other side, and remember that some classmates may have personal ties to this war."
+        ),
+        "min": "{n} min",
+        "as_of": "Facts as of {date}.",
+        "accounts": "What each side said",
+        "no_statements": "No statements are recorded for this event.",
+        "verbatim": "quotation",
+        "paraphrase": "paraphrase",
+        "sources": "Sources",
+    },
+    "ja": {
+        "objectives": "このレッスンの目標",
+        "plan": "授業の流れ（{minutes}分）",
+        "vocabulary": "重要な用語",
+        "discussion": "話し合ってみよう",
+        "discussion_note": (
+            "どの問いにも複数の見方があります。教材の出典を根拠に理由を述べ、異なる意見にも耳を傾けましょう。"
+            "この戦争と個人的なつながりを持つ人がいるかもしれないことにも配慮しましょう。"
+        ),
+        "min": "{n}分",
+        "as_of": "{date}時点の情報です。",
+        "accounts": "それぞれの発言",
+        "no_statements": "この出来事について記録された発言はありません。",
+        "verbatim": "発言の引用",
+        "paraphrase": "発言の要約",
+        "sources": "出典",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Static:
+    """A static block: HTML for notebooks, plain text for everything else."""
+
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/plain": self.text, "text/html": self.html}
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def lesson_intro(course: Course, lesson: str, *, lang: str = "en") -> Static:
+    """Objectives, the timed plan, key vocabulary and the course's as-of date."""
+    check_lang(lang)
+    les = course.lesson(lesson)
+    objectives = [o.get(lang) for o in les.objectives]
+    plan = [(a.minutes, a.title.get(lang)) for a in les.activities]
+    vocab = [(t.term.get(lang), t.definition.get(lang)) for t in les.vocabulary]
+    as_of = ui(_UI, "as_of", lang, date=format_date(course.as_of, lang))
+    html = [f"<h3>{esc(les.title.get(lang))}</h3>", f"<p><em>{esc(as_of)}</em></p>"]
+    html.append(f"<p><strong>{esc(ui(_UI, 'objectives', lang))}</strong></p><ul>")
+    html += [f"<li>{esc(o)}</li>" for o in objectives]
+    html.append("</ul>")
+    text = [les.title.get(lang), as_of, "", ui(_UI, "objectives", lang), *[f"- {o}" for o in objectives]]
+    if plan:
+        head = ui(_UI, "plan", lang, minutes=les.minutes)
+        html.append(f"<p><strong>{esc(head)}</strong></p><ol>")
+        html += [f"<li>{esc(ui(_UI, 'min', lang, n=m))}: {esc(t)}</li>" for m, t in plan]
+        html.append("</ol>")
+        text += ["", head, *[f"{i}. {ui(_UI, 'min', lang, n=m)}: {t}" for i, (m, t) in enumerate(plan, 1)]]
+    if vocab:
+        html.append(f"<p><strong>{esc(ui(_UI, 'vocabulary', lang))}</strong></p><dl>")
+        html += [f"<dt><strong>{esc(term)}</strong></dt><dd>{esc(d)}</dd>" for term, d in vocab]
+        html.append("</dl>")
+        text += ["", ui(_UI, "vocabulary", lang), *[f"- {term}: {d}" for term, d in vocab]]
+    return Static("\n".join(html), "\n".join(text))
+
+
+def discussion(course: Course, lesson: str, *, lang: str = "en") -> Static:
+    """The lesson's discussion questions, with a reminder to hear more than one side."""
+    check_lang(lang)
+    questions = [q.get(lang) for q in course.lesson(lesson).discussion]
+    title, note = ui(_UI, "discussion", lang), ui(_UI, "discussion_note", lang)
+    html = [f"<h3>{esc(title)}</h3>", f"<p>{esc(note)}</p>", "<ol>"]
+    html += [f"<li>{esc(q)}</li>" for q in questions]
+    html.append("</ol>")
+    text = [title, note, *[f"{i}. {q}" for i, q in enumerate(questions, 1)]]
+    return Static("\n".join(html), "\n".join(text))
+
+
+def accounts(course: Course, event: str, *, parties: list[str] | None = None, lang: str = "en") -> Static:
+    """What each side said about one event, grouped by the speaker's party, side by side."""
+    from .viewkit import sources_html
+
+    check_lang(lang)
+    ev = course.event(event)
+    said = [s for s in course.statements if s.event == ev.id]
+    by_party: dict[str, list] = {}
+    for statement in said:
+        by_party.setdefault(course.person(statement.speaker).party, []).append(statement)
+    order = parties or [p.id for p in course.parties if p.id in by_party]
+    title = f"{ui(_UI, 'accounts', lang)}: {ev.title.get(lang)} ({format_date(ev.date, lang)})"
+    html = [f"<h3>{esc(title)}</h3>"]
+    text = [title]
+    if not said:
+        html.append(f"<p>{esc(ui(_UI, 'no_statements', lang))}</p>")
+        text.append(ui(_UI, "no_statements", lang))
+    columns = []
+    for party_id in order:
+        party = course.party(party_id)
+        items, text_items = [], [f"\n[{party.name.get(lang)}]"]
+        for s in by_party.get(party_id, []):
+            person = course.person(s.speaker)
+            kind = ui(_UI, "verbatim" if s.verbatim else "paraphrase", lang)
+            words = f"「{s.text.get(lang)}」" if (s.verbatim and lang == "ja") else s.text.get(lang)
+            words = f"“{words}”" if (s.verbatim and lang == "en") else words
+            who = f"{person.name.get(lang)} ({person.role.get(lang)}), {format_date(s.date, lang)} · {kind}"
+            items.append(
+                f"<li><p>{esc(words)}</p><p><small>{esc(who)}</small></p>"
+                f"<details><summary>{esc(ui(_UI, 'sources', lang))}</summary>"
+                f"{sources_html(course, s.sources, lang)}</details></li>"
+            )
+            text_items.append(f"- {words} — {who}")
+        columns.append(
+            f'<div style="flex:1 1 18em;min-width:16em;border:1px solid #bbb;padding:0.5em">'
+            f"<h4>{esc(party.name.get(lang))}</h4><ul>{''.join(items)}</ul></div>"
+        )
+        text += text_items
+    html.append(f'<div style="display:flex;flex-wrap:wrap;gap:0.75em">{"".join(columns)}</div>')
+    return Static("\n".join(html), "\n".join(text))
+
+
+def quiz(
+    course: Course,
+    lesson: str,
+    quiz_id: str | None = None,
+    *,
+    lang: str = "en",
+    mode: str | None = None,
+    seed: int = 0,
+) -> Quiz:
+    """A lesson's quiz as a widget that knows its course and lesson, so answers save with both."""
+    from .quiz_widget import Quiz
+
+    les = course.lesson(lesson)
+    return Quiz(les.quiz(quiz_id), lang=lang, mode=mode, seed=seed, course=course, lesson_id=les.id)

@@ -15,6 +15,8 @@ from .records import RECORD_KINDS
 
 
 def register(sub: Any) -> None:
+    from .cli_assign import register_assign
+
     p = sub.add_parser("check", help="validate a course and report every problem with file and line")
     p.add_argument("path", nargs="?", default=None, help="course folder (default: lessons/ found upward)")
     p.set_defaults(run=_check)
@@ -38,6 +40,8 @@ def register(sub: Any) -> None:
     p.add_argument("--moodle-ordering", action="store_true", help="moodle-xml: write order questions as 'ordering'")
     _common(p)
     p.set_defaults(run=_export_quiz, usage=p.format_usage)
+
+    register_assign(sub)
 
 
 def _common(p: argparse.ArgumentParser) -> None:

@@ -159,8 +159,22 @@ def quiz(
     mode: str | None = None,
     seed: int = 0,
 ) -> Quiz:
-    """A lesson's quiz as a widget that knows its course and lesson, so answers save with both."""
+    """A lesson's quiz as a widget that knows its course and lesson, so answers save with both.
+
+    In a student copy written by ``lessonkit assign`` the lesson has no quizzes.yaml; the
+    quiz then comes from its student file, with a hashed answer key (practice) or none (exam).
+    """
+    from .assign.student_quiz import load_student_quiz, student_quiz_path
     from .quiz_widget import Quiz
 
     les = course.lesson(lesson)
-    return Quiz(les.quiz(quiz_id), lang=lang, mode=mode, seed=seed, course=course, lesson_id=les.id)
+    if les.quizzes:
+        return Quiz(les.quiz(quiz_id), lang=lang, mode=mode, seed=seed, course=course, lesson_id=les.id)
+    folder = course.root / les.id
+    path = (
+        student_quiz_path(folder, quiz_id) if quiz_id else next(iter(sorted(folder.glob("quiz-*.student.json"))), None)
+    )
+    if path is None or not path.is_file():
+        raise KeyError(f"lesson {les.id!r} has no quiz {quiz_id!r}")
+    model, key, data = load_student_quiz(path, lang)
+    return Quiz(model, lang=lang, mode=data["mode"], seed=seed, course=course, lesson_id=les.id, answer_key=key)

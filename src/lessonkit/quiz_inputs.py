@@ -147,7 +147,14 @@ class MatchInput(AnswerInput):
     """One drop-down per left item; the right items are offered shuffled."""
 
     def __init__(self, q: MatchQuestion, lang: str, seed: int):
-        rights = [(ui(UI, "choose", lang), None)] + [(p.right.get(lang), p.id) for p in shuffled(q.pairs, seed, q.id)]
+        # a student copy's rights carry opaque ids of their own (see assign.student_quiz)
+        own = getattr(q, "right_options", None)
+        offered = (
+            [(t.get(lang), rid) for rid, t in own]
+            if own
+            else [(p.right.get(lang), p.id) for p in shuffled(q.pairs, seed, q.id)]
+        )
+        rights = [(ui(UI, "choose", lang), None), *offered]
         self.menus = {
             p.id: W.Dropdown(options=rights, value=None, description=p.left.get(lang), style=_WIDE) for p in q.pairs
         }

@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 CONSTRAINTS := binder/requirements.txt
 START := notebooks/en/00-start-here.ipynb
 LAB_ARGS ?=
+APP ?= notebooks
+APP_ARGS ?=
 PYTEST_ARGS ?=
 
 .PHONY: lab test app bench check lint clean
@@ -26,9 +28,13 @@ $(VENV)/.lab-installed: pyproject.toml $(CONSTRAINTS) binder/overrides.json | $(
 	@touch $@
 
 $(VENV)/.dev-installed: pyproject.toml $(CONSTRAINTS) binder/overrides.json | $(BIN)/python
-	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[dev,lab]"
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[dev,lab,app]"
 	@mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
-	@touch $@ $(VENV)/.lab-installed
+	@touch $@ $(VENV)/.lab-installed $(VENV)/.app-installed
+
+$(VENV)/.app-installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[app]"
+	@touch $@
 
 lab: $(VENV)/.lab-installed
 	$(BIN)/jupyter-lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
@@ -37,6 +43,10 @@ lab: $(VENV)/.lab-installed
 tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/node --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the GIFT read-back test with gift-pegjs will be skipped"; fi
+
+# the lessons as apps (Voilà): code hidden, widgets and figures live; APP may be one notebook
+app: $(VENV)/.app-installed
+	JUPYTER_PATH="$(CURDIR)/app" $(BIN)/voila $(APP) --template=offline $(APP_ARGS)
 
 test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
 	$(BIN)/ruff check src tests benchmarks

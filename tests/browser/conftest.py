@@ -136,6 +136,61 @@ def lab_server(tmp_path_factory) -> LabServer:
     log.close()
 
 
+class VoilaServer:
+    def __init__(self, root: Path, port: int):
+        self.root, self.base = root, f"http://127.0.0.1:{port}"
+
+    def url(self, notebook: str) -> str:
+        return f"{self.base}/voila/render/{notebook}"
+
+
+@pytest.fixture(scope="session")
+def voila_server(lab_server, tmp_path_factory) -> VoilaServer:
+    """`make app` as students get it: Voilà serving the notebooks folder, code hidden."""
+    voila = Path(sys.executable).with_name("voila")
+    if not voila.exists():
+        pytest.skip("Voilà is not installed (pip install -e '.[app]')")
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("voila-log") / "voila.log").open("w")
+    proc = subprocess.Popen(
+        [
+            str(voila),
+            "notebooks",
+            "--template=offline",
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--ServerApp.port_retries=0",
+        ],
+        cwd=lab_server.root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={
+            **os.environ,
+            "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("voila-runtime")),
+            "JUPYTER_PATH": str(REPO / "app"),
+        },
+    )
+    server = VoilaServer(lab_server.root, port)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(server.base + "/", timeout=2):
+                break
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Voilà did not start; see {log.name}") from None
+            time.sleep(0.5)
+    yield server
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    log.close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -38,6 +38,7 @@ from .content.base import ID_PATTERN
 from .scoring import MAX_TEXT_ANSWER
 
 __all__ = [
+    "ERROR_KINDS",
     "FORMAT",
     "Responses",
     "ResponsesError",
@@ -46,6 +47,7 @@ __all__ = [
     "default_filename",
     "parse_responses",
     "read_responses",
+    "timestamp",
     "write_responses",
 ]
 
@@ -54,10 +56,21 @@ MAX_FILE_BYTES = 1_000_000
 MAX_ANSWERS = 500
 MAX_LIST = 200  # choice or item ids in one answer
 MAX_NAME = 200
+_TOO_LARGE = f"larger than {MAX_FILE_BYTES // 1_000_000} MB; not a responses file"
+# Why a file was refused, coarsely; "invalid" is a responses file with a bad field.
+ERROR_KINDS = ("unreadable", "too-large", "not-utf8", "not-json", "not-responses", "version", "invalid")
 
 
 class ResponsesError(ValueError):
-    """A responses file that cannot be read or trusted; the message names the file and the problem."""
+    """A responses file that cannot be read or trusted; the message names the file and the problem.
+
+    ``kind`` (one of ``ERROR_KINDS``) and ``detail`` (the message without the file name)
+    let ``lessonkit grade`` group the refused files and name them its own way.
+    """
+
+    def __init__(self, source: str, detail: str, kind: str = "invalid"):
+        super().__init__(f"{source}: {detail}")
+        self.source, self.detail, self.kind = source, detail, kind
 
 
 def _iso_text(value: object) -> object:
@@ -112,7 +125,7 @@ class Responses(_Model):
     lessonkit: Annotated[StrictStr, Field(min_length=1, max_length=40)]
 
 
-def _timestamp(value: dt.datetime) -> str:
+def timestamp(value: dt.datetime) -> str:
     """ISO 8601 in UTC to the second, ``2025-02-18T09:30:00Z``."""
     if value.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
@@ -152,15 +165,17 @@ def _describe(error: ValidationError, data: dict[str, Any]) -> str:
 
 def _check_format(data: object, source: str) -> None:
     if not isinstance(data, dict):
-        raise ResponsesError(f"{source}: not a lessonkit responses file (expected a JSON object)")
+        raise ResponsesError(source, "not a lessonkit responses file (expected a JSON object)", "not-responses")
     found = data.get("format")
     if found == FORMAT:
         return
     if isinstance(found, str) and (m := re.fullmatch(r"lessonkit-responses/(\d+)", found)):
         newer = int(m.group(1)) > 1
         hint = "update lessonkit to read it" if newer else "it was written by an older lessonkit"
-        raise ResponsesError(f"{source}: format {found!r} is not {FORMAT!r}: {hint}")
-    raise ResponsesError(f"{source}: not a lessonkit responses file (format is {found!r}, expected {FORMAT!r})")
+        raise ResponsesError(source, f"format {found!r} is not {FORMAT!r}: {hint}", "version")
+    raise ResponsesError(
+        source, f"not a lessonkit responses file (format is {found!r}, expected {FORMAT!r})", "not-responses"
+    )
 
 
 def _reject_constant(name: str) -> None:
@@ -170,20 +185,20 @@ def _reject_constant(name: str) -> None:
 def parse_responses(text: str, source: str = "<responses>") -> Responses:
     """Validate the text of a responses file; ``source`` names it in errors."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise ResponsesError(f"{source}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not a responses file")
+        raise ResponsesError(source, _TOO_LARGE, "too-large")
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except RecursionError:
-        raise ResponsesError(f"{source}: not valid JSON (nested too deeply)") from None
+        raise ResponsesError(source, "not valid JSON (nested too deeply)", "not-json") from None
     except ValueError as e:  # JSONDecodeError, NaN, absurdly long integers
-        raise ResponsesError(f"{source}: not valid JSON ({e})") from None
+        raise ResponsesError(source, f"not valid JSON ({e})", "not-json") from None
     _check_format(data, source)
     try:
         responses = Responses.model_validate(data)
     except ValidationError as e:
-        raise ResponsesError(f"{source}: {_describe(e, data)}") from None
+        raise ResponsesError(source, _describe(e, data)) from None
     if not (responses.student.name.strip() or responses.student.id.strip()):
-        raise ResponsesError(f"{source}: student: give a name or an id")
+        raise ResponsesError(source, "student: give a name or an id")
     return responses
 
 
@@ -193,14 +208,14 @@ def read_responses(path: str | os.PathLike[str]) -> Responses:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ResponsesError(f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not a responses file")
+            raise ResponsesError(str(path), _TOO_LARGE, "too-large")
         raw = path.read_bytes()
     except OSError as e:
-        raise ResponsesError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise ResponsesError(str(path), f"cannot read ({e.strerror or e})", "unreadable") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ResponsesError(f"{path}: not UTF-8 text") from None
+        raise ResponsesError(str(path), "not UTF-8 text", "not-utf8") from None
     return parse_responses(text.removeprefix("\ufeff"), str(path))
 
 
@@ -234,8 +249,8 @@ def build_responses(
         "mode": mode,
         "student": {"name": student_name, "id": student_id},
         "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()},
-        "started": _timestamp(started),
-        "saved": _timestamp(saved or dt.datetime.now(dt.UTC)),
+        "started": timestamp(started),
+        "saved": timestamp(saved or dt.datetime.now(dt.UTC)),
         "lessonkit": version,
     }
     parse_responses(json.dumps(data, ensure_ascii=False), "responses")

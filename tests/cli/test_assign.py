@@ -204,3 +204,22 @@ def test_assign_errors(sample_copy, tmp_path, capsys):
     (busy / "file.txt").write_text("x", encoding="utf-8")
     assert main(["assign", "01", "--out", str(tmp_path / "busy"), "--course", str(sample_copy)]) == 1
     assert "already exists and is not empty" in capsys.readouterr().err
+
+
+def test_answers_saved_in_a_student_copy_grade_with_the_teachers_course(assigned, sample, monkeypatch, tmp_path):
+    """The whole round: assign, a student answers (opaque match ids included), saves, the teacher grades."""
+    from lessonkit.grading import grade
+
+    out = assigned()
+    monkeypatch.chdir(tmp_path)
+    widget = lk.quiz(lk.load_course(out / "student/lessons"), "01", lang="en")
+    menus = widget.cards["q-match"].input.menus
+    for left, menu in menus.items():
+        menu.value = opaque_id("lake-treaty-sample", "01-the-lake", "check", "q-match", left)
+    for qid, answer in RIGHT.items():
+        widget.cards[qid].input.set(answer)
+    widget.name.value, widget.student_id.value = "Aiko", "s-1"
+    saved = widget.save()
+    run = grade([saved], course=sample)
+    assert not run.rejected
+    assert [r.correct for r in run.submissions[0].results] == [True] * len(RIGHT | {"q-match": 0})

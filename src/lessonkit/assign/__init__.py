@@ -13,13 +13,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from ..course import Course
 from ..errors import LessonError, Problem
 from ..loader import COURSE_FILE
 from .answer_key import answer_key
-from .notebooks import NotebookError, student_notebook
 from .student_quiz import build_student_quiz, student_quiz_path
 
 
@@ -43,6 +40,10 @@ def assign(
     seed: int = 0,
 ) -> Assignment:
     """Write ``out/student`` (hand this out) and ``out/teacher`` (keep this)."""
+    import nbformat  # only here: grading imports this package for its match ids
+
+    from .notebooks import NotebookError, student_notebook
+
     if mode not in ("practice", "exam"):
         raise ValueError("mode must be 'practice' or 'exam'")
     chosen = [course.lesson(lesson).id for lesson in lessons]

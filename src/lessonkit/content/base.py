@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, field_validator
 
 LANGUAGES = ("en", "ja")
 
@@ -24,11 +24,21 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
 
+_JA = r"\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60"
+_JA_GAP = re.compile(rf"(?<=[{_JA}])[ \t\n]+(?=[{_JA}])")
+
+
 class Localized(Model):
     """Text a student sees: both languages are required, so neither can lag behind."""
 
     en: NonEmpty
     ja: NonEmpty
+
+    @field_validator("ja")
+    @classmethod
+    def _no_gaps_in_japanese(cls, text: str) -> str:
+        """YAML folds a line break into a space, which Japanese never has between its characters."""
+        return _JA_GAP.sub("", text)
 
     def get(self, lang: str) -> str:
         if lang not in LANGUAGES:

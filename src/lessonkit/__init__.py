@@ -30,6 +30,7 @@ _LAZY: dict[str, str] = {
     "discussion": ".lesson_view",
     "accounts": ".lesson_view",
     "quiz": ".lesson_view",
+    "event_card": ".lesson_view",
     "ClaimCheck": ".claims_widget",
 }
 

@@ -6,6 +6,8 @@ works as an exercise; the static fallback shows the claims without their verdict
 
 from __future__ import annotations
 
+import random
+
 import ipywidgets as W
 
 from .content import Claim
@@ -61,9 +63,11 @@ UI = {
 class ClaimCheck(StaticFallback, W.VBox):
     """One card per claim: the excerpt, a verdict to choose, and a Check button."""
 
-    def __init__(self, course: Course, *, claims: list[str] | None = None, lang: str = "en"):
+    def __init__(self, course: Course, *, claims: list[str] | None = None, lang: str = "en", seed: int = 0):
         self.course, self.lang = course, check_lang(lang)
         chosen = [c for c in course.claims if claims is None or c.id in claims]
+        # a seeded shuffle: the data's own order (grouped by verdict, say) must not hint at answers
+        random.Random(f"claims:{seed}").shuffle(chosen)
         self.claims = chosen
         self.choices: dict[str, W.Dropdown] = {}
         self.results: dict[str, W.HTML] = {}
@@ -78,7 +82,7 @@ class ClaimCheck(StaticFallback, W.VBox):
 
     def _card(self, n: int, claim: Claim) -> W.VBox:
         lang, total = self.lang, len(self.claims)
-        head = ui(UI, "claim", lang, n=n, total=total, where=claim.where)
+        head = ui(UI, "claim", lang, n=n, total=total, where=claim.where.get(lang))
         original = claim.excerpt.get(claim.original_language)
         body = f"<p><small>{esc(head)}</small><br><strong>{esc(original)}</strong></p>"
         if lang != claim.original_language:
@@ -137,10 +141,14 @@ class ClaimCheck(StaticFallback, W.VBox):
         )
 
     def static_text(self) -> str:
-        return "\n".join(f"{n}. [{c.where}] {c.excerpt.get(c.original_language)}" for n, c in enumerate(self.claims, 1))
+        return "\n".join(
+            f"{n}. [{c.where.get(self.lang)}] {c.excerpt.get(c.original_language)}"
+            for n, c in enumerate(self.claims, 1)
+        )
 
     def static_html(self) -> str:
         items = "".join(
-            f"<li><small>{esc(c.where)}</small> {esc(c.excerpt.get(c.original_language))}</li>" for c in self.claims
+            f"<li><small>{esc(c.where.get(self.lang))}</small> {esc(c.excerpt.get(c.original_language))}</li>"
+            for c in self.claims
         )
         return f"<ol>{items}</ol>"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _UI = {
     "en": {
-        "objectives": "By the end of this lesson you can",
+        "objectives": "Learning objectives",
         "plan": "Plan ({minutes} minutes)",
         "vocabulary": "Key vocabulary",
         "discussion": "Discussion",
@@ -34,9 +34,19 @@ _UI = {
         "verbatim": "quotation",
         "paraphrase": "paraphrase",
         "sources": "Sources",
+        "when": "When",
+        "where": "Where",
+        "host": "Host",
+        "actors": "Parties",
+        "people": "Who took part",
+        "outcomes": "What was agreed",
+        "certainty": "Certainty",
+        "certainty_confirmed": "confirmed",
+        "certainty_reported": "reported (not officially confirmed)",
+        "certainty_claimed": "claimed by one side",
     },
     "ja": {
-        "objectives": "このレッスンの目標",
+        "objectives": "学習目標",
         "plan": "授業の流れ（{minutes}分）",
         "vocabulary": "重要な用語",
         "discussion": "話し合ってみよう",
@@ -51,6 +61,16 @@ _UI = {
         "verbatim": "発言の引用",
         "paraphrase": "発言の要約",
         "sources": "出典",
+        "when": "日時",
+        "where": "場所",
+        "host": "開催国",
+        "actors": "当事者",
+        "people": "出席者",
+        "outcomes": "合意内容",
+        "certainty": "確度",
+        "certainty_confirmed": "確認済み",
+        "certainty_reported": "報道ベース（公式には未確認）",
+        "certainty_claimed": "一方の当事者の主張",
     },
 }
 
@@ -132,8 +152,7 @@ def accounts(course: Course, event: str, *, parties: list[str] | None = None, la
         for s in by_party.get(party_id, []):
             person = course.person(s.speaker)
             kind = ui(_UI, "verbatim" if s.verbatim else "paraphrase", lang)
-            words = f"「{s.text.get(lang)}」" if (s.verbatim and lang == "ja") else s.text.get(lang)
-            words = f"“{words}”" if (s.verbatim and lang == "en") else words
+            words = _quoted(s.text.get(lang), lang) if s.verbatim else s.text.get(lang)
             who = f"{person.name.get(lang)} ({person.role.get(lang)}), {format_date(s.date, lang)} · {kind}"
             items.append(
                 f"<li><p>{esc(words)}</p><p><small>{esc(who)}</small></p>"
@@ -147,6 +166,44 @@ def accounts(course: Course, event: str, *, parties: list[str] | None = None, la
         )
         text += text_items
     html.append(f'<div style="display:flex;flex-wrap:wrap;gap:0.75em">{"".join(columns)}</div>')
+    return Static("\n".join(html), "\n".join(text))
+
+
+def _quoted(text: str, lang: str) -> str:
+    """Quotation marks around a verbatim statement, unless its text already carries them."""
+    if text[:1] in "“\"「『'":
+        return text
+    return f"「{text}」" if lang == "ja" else f"“{text}”"
+
+
+def event_card(course: Course, event: str, *, lang: str = "en") -> Static:
+    """One event in full: date, place and host, who took part, what was agreed, sources."""
+    from .viewkit import sources_html
+
+    check_lang(lang)
+    e = course.event(event)
+    when = format_date(e.date, lang) + (f" – {format_date(e.end_date, lang)}" if e.end_date else "")
+    facts = [(ui(_UI, "when", lang), when)]
+    if e.place:
+        facts.append((ui(_UI, "where", lang), e.place.get(lang)))
+    if e.host:
+        facts.append((ui(_UI, "host", lang), course.party(e.host).name.get(lang)))
+    facts.append((ui(_UI, "actors", lang), ", ".join(course.party(a).name.get(lang) for a in e.actors)))
+    facts.append((ui(_UI, "certainty", lang), ui(_UI, f"certainty_{e.certainty.value}", lang)))
+    people = [f"{course.person(p).name.get(lang)} ({course.person(p).role.get(lang)})" for p in e.people]
+    outcomes = [o.get(lang) for o in e.outcomes]
+    html = [f"<h3>{esc(e.title.get(lang))}</h3>", f"<p>{esc(e.summary.get(lang))}</p><dl>"]
+    html += [f"<dt><strong>{esc(k)}</strong></dt><dd>{esc(v)}</dd>" for k, v in facts]
+    html.append("</dl>")
+    text = [e.title.get(lang), e.summary.get(lang), *[f"{k}: {v}" for k, v in facts]]
+    for key, items in (("people", people), ("outcomes", outcomes)):
+        if items:
+            html.append(f"<p><strong>{esc(ui(_UI, key, lang))}</strong></p><ul>")
+            html += [f"<li>{esc(i)}</li>" for i in items]
+            html.append("</ul>")
+            text += [ui(_UI, key, lang), *[f"- {i}" for i in items]]
+    html.append(f"<p><strong>{esc(ui(_UI, 'sources', lang))}</strong></p>{sources_html(course, e.sources, lang)}")
+    text.append(ui(_UI, "sources", lang) + ": " + "; ".join(course.source(s).publisher for s in e.sources))
     return Static("\n".join(html), "\n".join(text))
 
 

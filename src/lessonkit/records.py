@@ -100,13 +100,14 @@ def _source(s: Any, lang: str) -> dict[str, Any]:
         "published": _d(s.published),
         "language": s.language,
         "kind": s.kind.value,
+        "note": s.note,
     }
 
 
 def _claim(c: Any, lang: str) -> dict[str, Any]:
     return {
         "id": c.id,
-        "where": c.where,
+        "where": c.where.get(lang),
         "excerpt": c.excerpt.get(lang),
         "verdict": c.verdict.value,
         "correction": c.correction.get(lang),

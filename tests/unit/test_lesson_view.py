@@ -16,7 +16,7 @@ def test_interface_tables_are_complete():
     assert missing_keys(LESSON_UI) == {} and missing_keys(CLAIM_UI) == {}
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "By the end of this lesson"), ("ja", "このレッスンの目標")])
+@pytest.mark.parametrize(("lang", "words"), [("en", "Learning objectives"), ("ja", "学習目標")])
 def test_lesson_intro(sample, lang, words):
     intro = lk.lesson_intro(sample, "01", lang=lang)
     bundle = intro._repr_mimebundle_()
@@ -136,3 +136,39 @@ def test_with_events_escapes_in_the_timeline(sample):
     )
     fig = lk.timeline(course)
     assert "<script>" not in str(fig.to_plotly_json())
+
+
+def test_accounts_do_not_double_quotation_marks(sample):
+    quoted = sample.with_events([])  # same course; statements below are built from the sample's own
+    from lessonkit.lesson_view import _quoted
+
+    assert _quoted("“Already quoted.”", "en") == "“Already quoted.”"
+    assert _quoted("「引用済み」", "ja") == "「引用済み」"
+    assert _quoted("Plain.", "en") == "“Plain.”" and _quoted("平文", "ja") == "「平文」"
+    assert quoted.statements == sample.statements
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Who took part"), ("ja", "出席者")])
+def test_event_card(sample, lang, words):
+    card = lk.event_card(sample, "first-round", lang=lang)
+    assert words in card.html and words in card.text
+    assert sample.person("anna-north").name.get(lang) in card.text
+    assert ("10 Mar 2024 – 12 Mar 2024" if lang == "en" else "2024年3月10日 – 2024年3月12日") in card.text
+    assert 'href="https://example.org/mediator' in card.html
+
+
+def test_event_card_escapes(hostile):
+    card = lk.event_card(hostile, hostile.events[0].id, lang="en")
+    assert "<script>" not in card.html and "<img src=x" not in card.html
+
+
+def test_claim_order_is_seeded_not_the_files(sample):
+    orders = {tuple(c.id for c in lk.ClaimCheck(sample, lang="en", seed=seed).claims) for seed in range(6)}
+    assert len(orders) == 2  # both orders of two claims occur across seeds
+    again = [c.id for c in lk.ClaimCheck(sample, lang="en", seed=3).claims]
+    assert again == [c.id for c in lk.ClaimCheck(sample, lang="en", seed=3).claims]
+
+
+def test_claim_location_in_japanese(sample):
+    widget = lk.ClaimCheck(sample, lang="ja")
+    assert "リード文" in widget.static_html() and "lead paragraph" not in widget.static_html()

@@ -188,7 +188,7 @@ class Claim(Model):
     """
 
     id: Id
-    where: NonEmpty
+    where: Localized
     excerpt: Localized
     original_language: str = Field(default="ja", pattern=r"^[a-z]{2}$")
     verdict: Verdict

@@ -43,8 +43,9 @@ class Lesson(Model):
         return self
 
     def quiz(self, quiz_id: str | None = None) -> Quiz:
+        """A quiz by id; without one, the exit quiz (id ``exit``) if there is one, else the first."""
         if quiz_id is None and self.quizzes:
-            return self.quizzes[0]
+            return next((q for q in self.quizzes if q.id == "exit"), self.quizzes[0])
         for q in self.quizzes:
             if q.id == quiz_id:
                 return q

@@ -142,3 +142,18 @@ def test_cli_imports_no_plotly_or_ipywidgets():
 def test_module_entry_point():
     result = subprocess.run([sys.executable, "-m", "lessonkit", "check", SAMPLE], capture_output=True, text=True)
     assert result.returncode == 0 and "OK" in result.stdout
+
+
+def test_output_piped_into_a_reader_that_stops_early():
+    """`lessonkit data sources | head -1` must not end in a traceback."""
+    reader = "import sys; sys.stdin.readline()"
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "lessonkit", "data", "events", "--course", SAMPLE],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    subprocess.run([sys.executable, "-c", reader], stdin=writer.stdout, check=True)
+    writer.stdout.close()
+    assert "Traceback" not in writer.stderr.read().decode()
+    writer.stderr.close()
+    assert writer.wait() == 0

@@ -223,3 +223,43 @@ def test_answers_saved_in_a_student_copy_grade_with_the_teachers_course(assigned
     run = grade([saved], course=sample)
     assert not run.rejected
     assert [r.correct for r in run.submissions[0].results] == [True] * len(RIGHT | {"q-match": 0})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["practice", "exam"])
+def test_the_real_course_assigns_without_a_readable_key(tmp_path, monkeypatch, mode):
+    from tests.conftest import COURSE_DIR, REPO
+
+    course = lk.load_course(COURSE_DIR)
+    lessons = [lesson.id for lesson in course.lessons]
+    assert (
+        main(
+            [
+                "assign",
+                *lessons,
+                "--out",
+                str(tmp_path / "out"),
+                "--course",
+                str(COURSE_DIR),
+                "--notebooks",
+                str(REPO / "notebooks"),
+                "--mode",
+                mode,
+                "--lang",
+                "ja",
+            ]
+        )
+        == 0
+    )
+    student = lk.load_course(tmp_path / "out/student/lessons")
+    text = "\n".join(
+        p.read_text(encoding="utf-8") for p in (tmp_path / "out/student").rglob("*") if p.suffix in (".json", ".ipynb")
+    )
+    monkeypatch.chdir(tmp_path)
+    for lesson in course.lessons:
+        for quiz in lesson.quizzes:
+            widget = lk.quiz(student, lesson.id, quiz.id, lang="ja")
+            assert widget.mode == ("exam" if "exam" in (mode, quiz.mode) else "practice")
+            for q in quiz.questions:
+                assert q.explanation.ja not in text and q.explanation.en not in text, q.id
+    assert "### BEGIN SOLUTION" not in text

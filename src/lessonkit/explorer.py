@@ -119,7 +119,11 @@ def _month_end(day: dt.date) -> dt.date:
 
 class TimelineExplorer(StaticFallback, widgets.VBox):
     """Filters (parties, categories, months, row grouping), the timeline, one event's details
-    and a numbered text list of the events shown, which is the figure's text alternative."""
+    and a numbered text list of the events shown, which is the figure's text alternative.
+
+    ``event`` opens the explorer with that event picked and its details shown; it must be one
+    of the events the filters show (the date slider works in whole months).
+    """
 
     def __init__(
         self,
@@ -129,6 +133,7 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
         categories: Iterable[str] | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
+        event: str | None = None,
         lang: str = "en",
         height: int | None = None,
         color_by: ColorBy = "category",
@@ -203,8 +208,12 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
             control.observe(self._refresh, names="value")
         self.event.observe(self._show_event, names="value")
         self.reset.on_click(self._reset)
+        if event is not None:
+            self._check_event(event)
         self._quiet = False
         self._refresh()
+        if event is not None:
+            self.event.value = event
 
     def _t(self, key: str, **values: object) -> str:
         return ui(TEXT, key, self.lang, **values)
@@ -216,6 +225,24 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
         hi = sum(1 for m in months if not end or m <= end) - 1
         lo = min(lo, len(months) - 1)
         return lo, max(lo, hi)
+
+    def _check_event(self, event: str) -> None:
+        """A ValueError unless ``event`` is an event of the course that the filters show."""
+        check_ids([event], [e.id for e in self.course.events], "event")
+        filters = self.filters
+        if any(e.id == event for e in select_events(self.course, **filters)):
+            return
+        found = self.course.event(event)
+        when = found.date.isoformat() + (f" to {found.end_date.isoformat()}" if found.end_date else "")
+        shown = ", ".join(
+            f"{name}={', '.join(value) if isinstance(value, list) else value}"
+            for name, value in filters.items()
+            if value is not None
+        )
+        raise ValueError(
+            f"event {event!r} ({when}; category {found.category}; parties {', '.join(found.actors)}) is not shown "
+            f"with the filters {shown} (dates are whole months); widen the filters or leave out event"
+        )
 
     @property
     def filters(self) -> dict[str, Any]:

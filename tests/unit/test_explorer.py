@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 import json
 
 import ipywidgets as W
@@ -81,6 +82,46 @@ def test_event_details(sample):
     assert '<a href="https://example.org/mediator/readouts/2024-03-10"' in html
     assert "Office of the Mediator: Readout of the first round of lake talks" in html
     assert "(published 11 Mar 2024)" in html
+
+
+def test_opens_with_an_event_picked(sample):
+    x = TimelineExplorer(sample, start="2024-03-01", end="2024-03-31", event="first-round", lang="en")
+    assert x.event.value == "first-round"
+    assert x.details.value == TimelineExplorer(sample, event="first-round").details.value
+    assert "<h4>First round of talks</h4>" in x.details.value
+    assert shown(x) == ["first-round"]
+    assert x.details.value in x._repr_mimebundle_()["text/html"]
+    x.event.value = ""  # the pick is an ordinary selection: students can change it
+    assert "Pick an event" in x.details.value
+    ja = TimelineExplorer(sample, event="lake-closed", lang="ja")
+    assert ja.event.value == "lake-closed" and "<h4>ノースランドが湖を閉鎖</h4>" in ja.details.value
+
+
+def test_event_keyword_comes_after_the_filters_and_before_lang():
+    names = list(inspect.signature(TimelineExplorer).parameters)
+    assert names == ["course", "parties", "categories", "start", "end", "event", "lang", "height", "color_by"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "named"),
+    [
+        ({"start": "2024-01-01"}, "start=2024-01-01, end=2024-03-31"),
+        ({"parties": ["mediator"]}, "parties=mediator"),
+        ({"categories": ["diplomacy"], "end": "2023-12-31"}, "categories=diplomacy, start=2020-05-01, end=2023-12-31"),
+    ],
+    ids=["before-start", "party", "category-and-end"],
+)
+def test_an_event_outside_the_filters_is_an_error_naming_both(sample, filters, named):
+    with pytest.raises(ValueError, match="event 'lake-closed'") as error:
+        TimelineExplorer(sample, event="lake-closed", **filters)
+    message = str(error.value)
+    assert named in message and "(2020-05-01; category incident; parties north, south)" in message
+    assert "widen the filters or leave out event" in message
+
+
+def test_an_unknown_event_is_an_error(sample):
+    with pytest.raises(ValueError, match="unknown event 'no-such-event'; known: lake-closed, first-round"):
+        TimelineExplorer(sample, event="no-such-event")
 
 
 def test_selection_survives_filters_that_keep_it_and_clears_otherwise(sample):

@@ -32,6 +32,10 @@ _LAZY: dict[str, str] = {
     "quiz": ".lesson_view",
     "event_card": ".lesson_view",
     "ClaimCheck": ".claims_widget",
+    "territory_map": ".map_plot",
+    "map_text": ".map_plot",
+    "demand_maps": ".map_plot",
+    "demand_maps_text": ".map_plot",
 }
 
 __all__ = [

@@ -56,6 +56,8 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(getattr(course, kind))} {kind}"
         for kind in ("events", "sources", "parties", "people", "issues", "stances", "statements", "claims", "lessons")
     )
+    if course.regions:
+        counts += f", {len(course.regions)} regions"
     quizzes = sum(len(lesson.quizzes) for lesson in course.lessons)
     print(f"{course.info.id}: OK: {counts}, {quizzes} quizzes (as of {course.as_of})")
     return 0

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .content import Claim, CourseInfo, Event, Issue, Lesson, Party, Person, Source, Stance, Statement
+from .content import (
+    Claim,
+    CourseInfo,
+    Event,
+    Issue,
+    Lesson,
+    Party,
+    Person,
+    Region,
+    RegionStatus,
+    Source,
+    Stance,
+    Statement,
+)
+from .geo import Boundaries
 from .records import records
 
 if TYPE_CHECKING:
@@ -29,6 +43,9 @@ class Course:
     statements: tuple[Statement, ...]
     claims: tuple[Claim, ...]
     lessons: tuple[Lesson, ...]
+    region_statuses: tuple[RegionStatus, ...] = ()
+    regions: tuple[Region, ...] = ()
+    boundaries: Boundaries = field(default_factory=lambda: Boundaries({}))
 
     @classmethod
     def from_collected(cls, root: Path, c: Collected) -> Course:
@@ -45,6 +62,9 @@ class Course:
             statements=tuple(sorted(items["statements"], key=lambda s: (s.date, s.id))),
             claims=tuple(items["claims"]),
             lessons=tuple(lesson for lesson, _ in c.lessons),
+            region_statuses=tuple(items["region_statuses"]),
+            regions=tuple(sorted(items["regions"], key=lambda r: r.id)),
+            boundaries=c.boundaries,
         )
 
     @property
@@ -71,6 +91,12 @@ class Course:
 
     def person(self, person_id: str) -> Person:
         return self._find(self.people, person_id, "person")
+
+    def region(self, region_id: str) -> Region:
+        return self._find(self.regions, region_id, "region")
+
+    def region_status(self, status_id: str) -> RegionStatus:
+        return self._find(self.region_statuses, status_id, "region status")
 
     def lesson(self, lesson_id: str) -> Lesson:
         """A lesson by id, or by its number prefix (``"02"`` finds ``02-riyadh-meeting``)."""

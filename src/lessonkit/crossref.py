@@ -50,6 +50,8 @@ def cross_check(collected: Collected) -> list[Problem]:
     _stances(ch)
     _statements(ch)
     _claims(ch)
+    _regions(ch)
+    _issue_regions(ch)
     _quizzes(ch)
     _lesson_order(ch)
     return ch.problems
@@ -148,6 +150,58 @@ def _claims(ch: _Checker) -> None:
     for claim, where in ch.c.items["claims"]:
         ch.refs(where, ("sources",), "sources", claim.sources, "source")
         ch.refs(where, ("events",), "events", claim.events, "event")
+
+
+def _regions(ch: _Checker) -> None:
+    """Statuses differ by pattern, every period names a known status and sources, nothing is
+    dated after the course, and every region has exactly one boundary."""
+    patterns: dict[str, tuple[str, Located]] = {}
+    for status, where in ch.c.items["region_statuses"]:
+        if status.pattern in patterns:
+            other, first = patterns[status.pattern]
+            ch.report(
+                where,
+                ("pattern",),
+                f"'{status.pattern}' is the pattern of status '{other}' already (first at "
+                f"{first.path}:{first.lines.get(first.at, 0)}): statuses must differ by pattern, not colour alone",
+            )
+        else:
+            patterns[status.pattern] = (status.id, where)
+    as_of = ch.c.info.as_of
+    shapes = ch.c.boundaries.shapes
+    for region, where in ch.c.items["regions"]:
+        for i, period in enumerate(region.history):
+            ch.ref(where, ("history", i, "status"), "region_statuses", period.status, "region status")
+            ch.refs(where, ("history", i, "sources"), "sources", period.sources, "source")
+            if period.since > as_of:
+                ch.report(where, ("history", i, "since"), f"{period.since} is after the course's as-of date {as_of}")
+        share = region.occupied_share
+        if share is not None:
+            ch.refs(where, ("occupied_share", "sources"), "sources", share.sources, "source")
+            if share.as_of > as_of:
+                ch.report(where, ("occupied_share", "as_of"), f"{share.as_of} is after the course's as-of date {as_of}")
+        if region.id not in shapes:
+            ch.report(where, ("id",), f"'{region.id}' has no boundary in data/geo/*.geojson")
+    known = ch.ids["regions"]
+    for code, shape in sorted(shapes.items()):
+        if code not in known:
+            ch.problems.append(
+                Problem(shape.path, shape.line, "properties.id", f"'{code}' is not a region listed in data/*.yaml")
+            )
+
+
+def _issue_regions(ch: _Checker) -> None:
+    """Options name only known regions, and an issue whose options name regions names their holder."""
+    for issue, where in ch.c.items["issues"]:
+        named = False
+        for oi, option in enumerate(issue.options):
+            for key in ("regions", "regions_in_part"):
+                codes = getattr(option, key)
+                named = named or bool(codes)
+                ch.refs(where, ("options", oi, key), "regions", codes, "region")
+        ch.ref(where, ("holder",), "parties", issue.holder, "party")
+        if named and issue.holder is None:
+            ch.report(where, ("holder",), "options name regions: say which party would hold them (holder: party id)")
 
 
 def _quizzes(ch: _Checker) -> None:

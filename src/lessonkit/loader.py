@@ -23,11 +23,14 @@ from .content import (
     Party,
     Person,
     Quiz,
+    Region,
+    RegionStatus,
     Source,
     Stance,
     Statement,
 )
 from .errors import LessonError, Problem
+from .geo import Boundaries, read_boundaries
 from .messages import field_name, problems_from
 from .yamltext import YamlSyntaxError, parse_yaml
 
@@ -43,6 +46,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "stances": Stance,
     "statements": Statement,
     "claims": Claim,
+    "region_statuses": RegionStatus,
+    "regions": Region,
 }
 
 COURSE_FILE = "course.yaml"
@@ -67,6 +72,8 @@ class Collected:
     # ids of items that failed validation, so references to them do not add more errors
     broken_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     problems: list[Problem] = field(default_factory=list)
+    # region outlines from data/geo/*.geojson
+    boundaries: Boundaries = field(default_factory=lambda: Boundaries({}))
 
 
 def find_course(start: str | os.PathLike | None = None) -> Path:
@@ -179,6 +186,8 @@ def collect(root: Path) -> Collected:
     out.course_where = Located(shown, lines, ())
     out.info = validate(CourseInfo, data, out.course_where, out.problems)
     _collect_data(root / "data", out)
+    if (root / "data").is_dir():
+        out.boundaries = read_boundaries(root / "data", display_path, out.problems)
     if out.info is not None:
         _collect_lessons(root, out.info, lines, shown, out)
     return out

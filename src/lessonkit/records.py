@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-RECORD_KINDS = ("events", "parties", "people", "issues", "stances", "statements", "sources", "claims")
+RECORD_KINDS = ("events", "parties", "people", "issues", "stances", "statements", "sources", "claims", "regions")
 
 
 def records(course: Any, kind: str, lang: str = "en") -> list[dict[str, Any]]:
     if kind not in RECORD_KINDS:
         raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(RECORD_KINDS)}")
+    if kind == "regions":  # status on the course's as-of date
+        return [_region(r, lang, course.as_of) for r in course.regions]
     return [_ROW[kind](item, lang) for item in getattr(course, kind)]
 
 
@@ -101,6 +103,19 @@ def _source(s: Any, lang: str) -> dict[str, Any]:
         "language": s.language,
         "kind": s.kind.value,
         "note": s.note,
+    }
+
+
+def _region(r: Any, lang: str, as_of: Any) -> dict[str, Any]:
+    period = r.period(as_of)
+    share = r.occupied_share
+    return {
+        "id": r.id,
+        "name": r.name.get(lang),
+        "status": period.status if period else None,
+        "since": _d(period.since) if period else None,
+        "held_share": share.text.get(lang) if share else None,
+        "sources": list(period.sources) if period else [],
     }
 
 

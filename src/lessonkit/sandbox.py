@@ -22,7 +22,7 @@ from . import stancetext as st
 from .htmltext import esc
 from .i18n import check_lang, format_date, ui
 from .selection import DateLike, check_ids, party_ids, select_issues
-from .viewkit import DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, sources_html
+from .viewkit import DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, figure_output, sources_html
 
 if TYPE_CHECKING:
     from .content import Issue
@@ -176,6 +176,11 @@ def assess(
     )
 
 
+def _names_regions(course: Course, issue: Issue) -> bool:
+    """Whether the course can draw this issue's options on a map."""
+    return bool(course.regions) and any(o.regions or o.regions_in_part for o in issue.options)
+
+
 class NegotiationSandbox(StaticFallback, widgets.VBox):
     """One dropdown per issue to build a deal; per party, which choices cross its estimated limits."""
 
@@ -208,9 +213,17 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
             f'<p style="{PROSE}"><b>{esc(self._t("disclaimer", date=format_date(self.as_of, lang)))}</b></p>'
         )
         self.results = widgets.HTML()
+        # the first issue whose options name regions gets a map of the chosen option
+        self.map_issue = next((i.id for i in self.issue_list if _names_regions(course, i)), None)
+        self.map = widgets.Output()
+        self._map_shown: tuple[str | None] | None = None
+        self._maps: dict[str | None, dict] = {}
         self.zones = widgets.HTML(self._zones_html())
         self.basis = widgets.HTML(self._basis_html())
-        super().__init__([self.disclaimer, *self.choices.values(), self.clear, self.results, self.zones, self.basis])
+        parts = [self.disclaimer, *self.choices.values(), self.clear, self.results]
+        if self.map_issue is not None:
+            parts.append(self.map)
+        super().__init__([*parts, self.zones, self.basis])
         for dropdown in self.choices.values():
             dropdown.observe(self._refresh, names="value")
         self.clear.on_click(self._clear)
@@ -234,6 +247,27 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         chosen = {issue: d.value or None for issue, d in self.choices.items()}
         self.assessment = assess(self.course, chosen, self.party_ids, as_of=self.as_of)
         self.results.value = self._results_html()
+        self._refresh_map(chosen.get(self.map_issue) if self.map_issue else None)
+
+    def _refresh_map(self, option: str | None) -> None:
+        """Show the chosen option of the mapped issue (the statuses while it is undecided);
+        rebuilt only when that choice changes."""
+        if self.map_issue is None or self._map_shown == (option,):
+            return
+        from .map_plot import territory_map_spec
+
+        if option not in self._maps:
+            self._maps[option] = territory_map_spec(
+                self.course, option=option, issue=self.map_issue, as_of=self.as_of, lang=self.lang
+            )
+        spec = self._maps[option]
+        self.map.outputs = (figure_output(spec, spec["layout"]["meta"]["description"]),)
+        self._map_shown = (option,)
+
+    @property
+    def map_option(self) -> str | None:
+        """The option the map shows (None: the statuses, nothing chosen for the mapped issue)."""
+        return self._map_shown[0] if self._map_shown else None
 
     def _clear(self, button: object = None) -> None:
         self._quiet = True
@@ -316,6 +350,8 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         lines = [f"{self._t('title')}", self._t("disclaimer", date=format_date(a.as_of, self.lang))]
         if picked:
             lines.append(self._t("choices", choices=picked))
+        if self._map_alt():
+            lines.append(self._map_alt())
         lines.append(self._t("zones_title"))
         for issue in self.issue_list:
             options = a.zones[issue.id]
@@ -327,6 +363,12 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
             )
         return "\n".join(lines)
 
+    def _map_alt(self) -> str:
+        if not self.map.outputs:
+            return ""
+        return self.map.outputs[0]["data"]["text/plain"]
+
     def static_html(self) -> str:
-        body = f"{self.disclaimer.value}{self.results.value}{self.zones.value}{self.basis.value}"
+        alt = f'<p style="{PROSE}">{esc(self._map_alt())}</p>' if self._map_alt() else ""
+        body = f"{self.disclaimer.value}{self.results.value}{alt}{self.zones.value}{self.basis.value}"
         return f'<div lang="{self.lang}"><h3>{esc(self._t("title"))}</h3>{body}</div>'

@@ -4,6 +4,7 @@ from .base import LANGUAGES, Localized
 from .facts import Category, Claim, Era, Event, Issue, Option, Party, Person, Quote, Source, Stance, Statement
 from .lesson import SCHEMA_VERSION, Activity, CourseInfo, Lesson, Term
 from .quiz import QUESTION_TYPES, Question, Quiz
+from .regions import Region, RegionCode, RegionPeriod, RegionStatus, Share
 
 __all__ = [
     "LANGUAGES",
@@ -24,6 +25,11 @@ __all__ = [
     "Question",
     "Quiz",
     "Quote",
+    "Region",
+    "RegionCode",
+    "RegionPeriod",
+    "RegionStatus",
+    "Share",
     "Source",
     "Stance",
     "Statement",

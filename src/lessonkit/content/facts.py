@@ -12,6 +12,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from .base import Colour, HttpsUrl, Id, Localized, Model, NonEmpty
+from .regions import RegionCode
 
 
 class SourceKind(StrEnum):
@@ -57,18 +58,35 @@ class Person(Model):
 
 
 class Option(Model):
-    """One possible outcome on an issue's scale, from one pole to the other."""
+    """One possible outcome on an issue's scale, from one pole to the other.
+
+    ``regions`` and ``regions_in_part`` name the regions (ISO 3166-2 codes) the outcome
+    would leave wholly, or in part, under the control of the issue's ``holder``.
+    """
 
     id: Id
     label: Localized
     description: Localized | None = None
+    regions: list[RegionCode] = []
+    regions_in_part: list[RegionCode] = []
+
+    @model_validator(mode="after")
+    def _whole_or_part(self) -> Option:
+        both = sorted(set(self.regions) & set(self.regions_in_part))
+        if both:
+            raise ValueError(f"{', '.join(both)} listed both in regions and in regions_in_part: pick one")
+        return self
 
 
 class Issue(Model):
+    """A negotiating question and its options. ``holder`` is the party that would keep the
+    regions the options name (required once any option names regions)."""
+
     id: Id
     name: Localized
     question: Localized
     options: list[Option] = Field(min_length=3, max_length=6)
+    holder: Id | None = None
 
     def option_index(self, option_id: str) -> int:
         return [o.id for o in self.options].index(option_id)

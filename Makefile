@@ -12,6 +12,7 @@ LAB_ARGS ?=
 APP ?= notebooks
 APP_ARGS ?=
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: lab test app bench check lint clean
 
@@ -49,10 +50,15 @@ app: $(VENV)/.app-installed
 	JUPYTER_PATH="$(CURDIR)/app" $(BIN)/voila $(APP) --template=offline $(APP_ARGS)
 
 test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/ruff format --check src tests tools benchmarks
 	$(BIN)/lessonkit check lessons
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# measurements, not tests (not part of `make test`; about 15-20 minutes): prints the results
+# table and writes docs/benchmarks.md. BENCH_ARGS="--quick" tries the machinery in a few minutes.
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 check: $(VENV)/.lab-installed
 	$(BIN)/lessonkit check lessons

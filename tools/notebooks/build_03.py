@@ -42,7 +42,7 @@ The chart places four parties on five issues. In each panel the options run from
 scale to the other. Read the key under the chart:
 
 - a **filled** marker is a position the party has stated; an **open** marker is the course's reading of
-  its actions; **×** means no public position;
+  its actions; **×** means no public position; the words *(not recorded)* mean the course has no record for that party and date;
 - the **grey bar** shows what the party could accept: an analytical estimate, not its own words.
 
 Hover over a marker to read the summary. On which issue are the parties farthest apart? Where do
@@ -54,7 +54,7 @@ any grey bars overlap?
 下の図は、4つの当事者の5つの争点についての立場を示しています。各段では、選択肢が一方の端から
 もう一方の端へと並んでいます。図の下の凡例を読みましょう。
 
-- **塗りつぶし**の印は当事者が表明した立場、**白抜き**の印は教材が行動から読み取った立場、**×**は公の立場がないことを示します。
+- **塗りつぶし**の印は当事者が表明した立場、**白抜き**の印は教材が行動から読み取った立場、**×**は公の立場がないこと、「（記録なし）」はその時点の記録が教材にないことを示します。
 - **灰色の帯**は、その当事者が受け入れうる範囲です。本人の言葉ではなく、分析上の推定です。
 
 印にマウスを重ねると要約が表示されます。当事者どうしの立場がいちばん離れているのはどの争点でしょうか。

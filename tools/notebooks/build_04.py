@@ -30,7 +30,7 @@ The nine issues are: **territory**, Ukraine and **NATO**, **security guarantees*
 
 The stance matrix below has one panel per issue. Each panel lists the issue's options from one end of the scale to the other. For each party:
 
-- a **filled marker** is a position the party has stated itself, an **open marker** is the course's reading of its actions, and **×** means no public position;
+- a **filled marker** is a position the party has stated itself, an **open marker** is the course's reading of its actions, **×** means no public position, and *(not recorded)* means the course has no record for that party and date;
 - the **grey bar** shows the options the party could accept. This is an *estimate*: see section 2.
 
 Hover over a marker to read the details.
@@ -44,7 +44,7 @@ Hover over a marker to read the details.
 
 下の一覧図は争点ごとに1段になっていて、それぞれの段には選択肢が一方の端から他方の端へ並んでいます。各当事者について、
 
-- **塗りつぶしの印**は当事者自身が表明した立場、**白抜きの印**は行動から教材が読み取った立場、**×**は公の立場がないことを表します。
+- **塗りつぶしの印**は当事者自身が表明した立場、**白抜きの印**は行動から教材が読み取った立場、**×**は公の立場がないこと、「（記録なし）」はその時点の記録が教材にないことを表します。
 - **灰色の帯**は、その当事者が受け入れうる選択肢です。これは「推定」です（2で説明します）。
 
 印にマウスを重ねると詳しい内容が表示されます。

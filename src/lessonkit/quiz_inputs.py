@@ -30,6 +30,10 @@ from .i18n import ui
 from .quiz_html import UI, shuffled
 
 _WIDE = {"description_width": "initial"}
+# ipywidgets gives every control a fixed 300px width: long choices would wrap over each other
+_FULL = {"width": "100%", "max_width": "100%"}
+# order and match: the item's text takes half the line and its drop-down the rest, never a sliver
+_HALF = {"description_width": "50%"}
 
 
 class AnswerInput:
@@ -63,7 +67,9 @@ class AnswerInput:
 class SingleInput(AnswerInput):
     def __init__(self, q: SingleQuestion, lang: str, seed: int):
         options = [(c.text.get(lang), c.id) for c in shuffled(q.choices, seed, q.id)]
-        self.radio = W.RadioButtons(options=options, index=None, description=ui(UI, "answer", lang), style=_WIDE)
+        self.radio = W.RadioButtons(
+            options=options, index=None, description=ui(UI, "answer", lang), style=_WIDE, layout=W.Layout(**_FULL)
+        )
         self.widget, self.controls = self.radio, [self.radio]
 
     def get(self) -> str | None:
@@ -80,7 +86,10 @@ class MultipleInput(AnswerInput):
     def __init__(self, q: MultipleQuestion, lang: str, seed: int):
         self.order = [c.id for c in q.choices]
         shown = shuffled(q.choices, seed, q.id)
-        self.boxes = {c.id: W.Checkbox(value=False, description=c.text.get(lang), indent=False) for c in shown}
+        self.boxes = {
+            c.id: W.Checkbox(value=False, description=c.text.get(lang), indent=False, layout=W.Layout(**_FULL))
+            for c in shown
+        }
         self.widget = W.VBox([self.boxes[c.id] for c in shown])
         self.controls = list(self.boxes.values())
 
@@ -120,7 +129,10 @@ class OrderInput(AnswerInput):
         positions = [(ui(UI, "choose", lang), None)] + [(str(i), i) for i in range(1, n + 1)]
         shown = shuffled(q.items, seed, q.id)
         self.positions = {
-            i.id: W.Dropdown(options=positions, value=None, description=i.text.get(lang), style=_WIDE) for i in shown
+            i.id: W.Dropdown(
+                options=positions, value=None, description=i.text.get(lang), style=_HALF, layout=W.Layout(**_FULL)
+            )
+            for i in shown
         }
         self.widget = W.VBox([self.positions[i.id] for i in shown])
         self.controls = list(self.positions.values())
@@ -156,7 +168,10 @@ class MatchInput(AnswerInput):
         )
         rights = [(ui(UI, "choose", lang), None), *offered]
         self.menus = {
-            p.id: W.Dropdown(options=rights, value=None, description=p.left.get(lang), style=_WIDE) for p in q.pairs
+            p.id: W.Dropdown(
+                options=rights, value=None, description=p.left.get(lang), style=_HALF, layout=W.Layout(**_FULL)
+            )
+            for p in q.pairs
         }
         self.widget = W.VBox(list(self.menus.values()))
         self.controls = list(self.menus.values())

@@ -64,6 +64,15 @@ class Card:
         self.input.clear()
 
 
+# Long choices wrap onto more lines instead of running over the next choice or being cut off
+# (ipywidgets fixes label heights and clips with an ellipsis); scoped to this widget's class.
+_LABELS_WRAP = (
+    "<style>.lk-quiz .widget-radio-box label, .lk-quiz .widget-checkbox label, .lk-quiz .widget-label "
+    "{height: auto; min-height: var(--jp-widgets-inline-height); white-space: normal; overflow: visible;"
+    " text-overflow: clip; line-height: 1.3; padding: 2px 0;}</style>"
+)
+
+
 class Quiz:
     """An interactive quiz (ipywidgets) with a static HTML fallback for exported notebooks.
 
@@ -126,7 +135,7 @@ class Quiz:
             title += f"<p><em>{esc(ui(UI, 'exam_note', lang))}</em></p>"
         self.widget = W.VBox(
             [
-                W.HTML(title),
+                W.HTML(_LABELS_WRAP + title),
                 *(c.box for c in self.cards.values()),
                 self.progress,
                 W.HBox([self.name, self.student_id]),
@@ -134,6 +143,7 @@ class Quiz:
                 self.status,
             ]
         )
+        self.widget.add_class("lk-quiz")
         if (name or sid) and self.path().exists():
             self.load()
         self._refresh()

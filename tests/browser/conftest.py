@@ -8,6 +8,7 @@ page made any.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -68,10 +69,19 @@ class LabServer:
         return f"{self.base}/{path.lstrip('/')}?token={self.token}"
 
     def api(self, path: str, method: str = "GET") -> object:
-        request = urllib.request.Request(self.url(path), method=method)
-        with urllib.request.urlopen(request, timeout=10) as response:
-            body = response.read()
-        return json.loads(body) if body else None
+        # Listing kernels while one is starting can fail with a 500 (jupyter_server reads
+        # the new kernel's last_activity before it is set): a GET is retried a few times.
+        tries = 20 if method == "GET" else 1
+        for attempt in range(1, tries + 1):
+            request = urllib.request.Request(self.url(path), method=method)
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    body = response.read()
+                return json.loads(body) if body else None
+            except urllib.error.HTTPError as e:
+                if e.code < 500 or attempt == tries:
+                    raise
+                time.sleep(0.25)
 
     def reset_kernels(self) -> None:
         """Kernels and sessions outlive page loads; each test starts from none."""
@@ -205,10 +215,14 @@ class OutsideRequests(list):
     """URLs the page tried to load from anywhere but this machine."""
 
 
-@pytest.fixture
-def page(browser, lab_server, request):
-    lab_server.reset_kernels()
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+@contextlib.contextmanager
+def student_page(browser, name: str, locale: str = "en-US"):
+    """A fresh browser context and page, as a student opening the course for the first time.
+
+    On leaving, saves a final screenshot ``{name}-final.png`` and fails if the page
+    requested anything outside 127.0.0.1.
+    """
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale=locale)
     outside = OutsideRequests()
 
     def record(request) -> None:
@@ -219,11 +233,20 @@ def page(browser, lab_server, request):
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     pg.outside_requests = outside
-    yield pg
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}-final.png"), full_page=False)
-    context.close()
+    try:
+        yield pg
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{name}-final.png"), full_page=False)
+    finally:
+        context.close()
     assert list(outside) == [], f"the page requested addresses outside 127.0.0.1: {outside[:5]}"
+
+
+@pytest.fixture
+def page(browser, lab_server, request):
+    lab_server.reset_kernels()
+    with student_page(browser, request.node.name) as pg:
+        yield pg
 
 
 def pytest_terminal_summary(terminalreporter):

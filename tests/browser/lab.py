@@ -7,11 +7,16 @@ from pathlib import Path
 
 IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
 
-_ALL_CELLS_RAN = """() => {
+# "done" once every code cell shows an execution count; "halted" when Run All stopped
+# early (a cell raised: the cells after it lose their [*] without ever running)
+_RUN_STATE = """() => {
     const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-    if (!panel) return false;
-    const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
-    return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+    if (!panel) return null;
+    const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(p => p.textContent);
+    const ran = prompts.filter(p => /\\[\\d+\\]/.test(p)).length;
+    if (prompts.length > 0 && ran === prompts.length) return 'done';
+    if (ran > 0 && !prompts.some(p => p.includes('*'))) return 'halted';
+    return null;
 }"""
 
 
@@ -36,7 +41,11 @@ def open_notebook(page, server, path: str) -> None:
 def run_all(page, timeout_ms: int = 180_000) -> None:
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.wait_for_function(_ALL_CELLS_RAN, timeout=timeout_ms)
+    state = page.wait_for_function(_RUN_STATE, timeout=timeout_ms).json_value()
+    if state == "halted":
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        shown = "\n".join(e.inner_text()[-2000:] for e in errors.all()) or "(no error output)"
+        raise AssertionError(f"Run All stopped before the last cell:\n{shown}")
     page.wait_for_selector(IDLE, state="attached", timeout=timeout_ms)
 
 

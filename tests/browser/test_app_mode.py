@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.lab import shot
+from tests.browser.widgets import pick, press, quiz_card
+
+import lessonkit as lk
+from lessonkit.quiz_html import UI
 
 pytestmark = pytest.mark.browser
 
@@ -14,3 +19,24 @@ def test_start_page_as_an_app_hides_code(page, voila_server):
     page.get_by_text("時点の情報です").first.wait_for(timeout=120_000)
     assert page.get_by_text("import lessonkit").count() == 0
     shot(page, ARTIFACTS, "app-start-page-ja")
+
+
+def test_quiz_in_app_mode_gives_feedback_without_code(page, voila_server):
+    course = lk.load_course(voila_server.root / "lessons")
+    question = next(q for q in course.lesson("02").quiz("exit").questions if q.type == "single")
+    wrong = next(c for c in question.choices if not c.correct and c.feedback)
+    page.goto(voila_server.url("en/02-riyadh-meeting.ipynb"), timeout=120_000)
+    card = quiz_card(page, question.prompt.get("en"))
+    card.wait_for(timeout=120_000)  # Voilà shows the page once every cell has run
+    card.scroll_into_view_if_needed()
+
+    pick(card, wrong.text.get("en"))
+    press(card, UI["en"]["check"])
+    feedback = card.locator(".lessonkit-feedback")
+    expect(feedback).to_contain_text(UI["en"]["wrong"])
+    expect(feedback).to_contain_text(wrong.feedback.get("en"))
+    shot(page, ARTIFACTS, "app-quiz-en")
+
+    assert page.locator(".jp-CodeCell .jp-InputArea, .cm-editor, .jp-InputArea-editor").count() == 0
+    assert page.get_by_text("lk.quiz(").count() == 0
+    assert page.get_by_text("import lessonkit").count() == 0

@@ -1,0 +1,100 @@
+"""The course's widgets as a student finds them on the page: by their structure, labels and texts.
+
+ipywidgets renders a VBox as ``.widget-vbox`` and nests them, so each widget is found by
+what sits directly inside it (``:has(> ...)``), which holds the same in JupyterLab and in
+Voilà. Drop-down options show their label with non-breaking spaces; their ``value``
+attribute is the label as written, so options are chosen by value.
+"""
+
+from __future__ import annotations
+
+# StanceComparison: a row of two multiple selects (parties, issues) on top
+COMPARISON = ".widget-vbox:has(> .widget-hbox > .widget-select-multiple)"
+# NegotiationSandbox: one drop-down per issue and the Clear button, side by side in one box
+SANDBOX = ".widget-vbox:has(> .widget-dropdown):has(> .widget-button)"
+# one quiz question: its prompt (in <strong>) and its Check / Try again row
+QUIZ_CARD = ".widget-vbox:has(> .widget-html strong):has(> .widget-hbox > button.widget-button)"
+# the whole quiz: the name and student-id row sits directly inside it
+QUIZ = ".widget-vbox:has(> .widget-hbox > .widget-text)"
+
+
+def comparison(page):
+    return page.locator(COMPARISON).first
+
+
+def sandbox(page):
+    return page.locator(SANDBOX).first
+
+
+def quiz(page):
+    return page.locator(QUIZ).first
+
+
+def quiz_card(page, prompt: str):
+    return page.locator(QUIZ_CARD).filter(has_text=prompt)
+
+
+def choose(select, *labels: str) -> None:
+    """Pick options of a drop-down or a multiple select (the others are unpicked)."""
+    select.scroll_into_view_if_needed()
+    select.select_option(value=list(labels))
+
+
+def press(scope, label: str) -> None:
+    """Click the ipywidgets button with this text."""
+    button = scope.locator("button.widget-button", has_text=label)
+    button.scroll_into_view_if_needed()
+    button.click()
+
+
+def plot_texts(plot) -> dict[str, object]:
+    """What a plotly figure drew: its SVG, its markers and the labels on its axes."""
+    return plot.evaluate(
+        """p => ({
+            svg: p.querySelectorAll('svg.main-svg').length,
+            points: p.querySelectorAll('.scatterlayer .point').length,
+            yticks: [...p.querySelectorAll('.ytick text')].map(t => t.textContent),
+            title: [...p.querySelectorAll('.gtitle')].map(t => t.textContent).join(' '),
+        })"""
+    )
+
+
+def pick(card, choice: str) -> None:
+    """Choose a radio button by its text from the keyboard: focus it and press Space.
+
+    Keyboard rather than mouse because a long choice's wrapped text can cover the next
+    choice's button (see ``unusable_choices``).
+    """
+    card.get_by_label(choice, exact=True).press("Space")
+
+
+_UNUSABLE = """box => {
+    const found = [];
+    for (const input of box.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+        const label = input.closest('label');
+        const text = (label ? label.textContent : input.value).trim();
+        input.scrollIntoView({block: 'center'});
+        const r = input.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (hit !== input && !(label && label.contains(hit))) {
+            const by = hit && hit.closest('label') ? hit.closest('label').textContent.trim() : String(hit);
+            found.push(`covered: "${text}" (its button is under "${by}")`);
+        }
+        if (label && label.scrollWidth > label.clientWidth + 1) {
+            found.push(`cut off: "${text}" (shows ${label.clientWidth}px of ${label.scrollWidth}px)`);
+        }
+    }
+    for (const select of box.querySelectorAll('select')) {
+        const width = select.getBoundingClientRect().width;
+        if (width < 64) {
+            const label = select.parentElement.querySelector('.widget-label');
+            found.push(`squeezed: the drop-down for "${label ? label.textContent.trim() : '?'}" is ${width}px wide`);
+        }
+    }
+    return found;
+}"""
+
+
+def unusable_choices(box) -> list[str]:
+    """Quiz choices a mouse user cannot click on their button, cannot read in full, or barely sees."""
+    return box.evaluate(_UNUSABLE)

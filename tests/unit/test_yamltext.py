@@ -38,3 +38,23 @@ def test_python_tags_are_refused():
 
 def test_empty_text():
     assert parse_yaml("") == (None, {})
+
+
+def test_the_c_and_python_composers_agree_on_every_course_file(monkeypatch):
+    """libyaml is used when present; the pure-Python fallback must give the same data and lines."""
+    from pathlib import Path
+
+    import yaml
+
+    from lessonkit import yamltext
+
+    class PythonLoader(yaml.SafeLoader):
+        yaml_implicit_resolvers = yamltext._Loader.yaml_implicit_resolvers
+
+    files = sorted(Path(__file__).resolve().parents[2].joinpath("lessons").rglob("*.yaml"))
+    assert len(files) > 20
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    fast = [parse_yaml(t) for t in texts]
+    monkeypatch.setattr(yamltext, "_Loader", PythonLoader)
+    slow = [parse_yaml(t) for t in texts]
+    assert fast == slow

@@ -75,8 +75,8 @@ def slowest_imports(statement: str, n: int = 3) -> list[dict[str, object]]:
 def course_loading(rounds: int = 5) -> dict[str, float]:
     """Where loading the course goes, in this process, each step in turn every round (medians).
 
-    ``load_course()`` whole; turning every YAML file into nodes with lessonkit's parser (PyYAML's
-    pure-Python composer) and with libyaml's C composer; and ``pickle.loads`` of the validated
+    ``load_course()`` whole; turning every YAML file into nodes with lessonkit's parser, with
+    libyaml's C composer and with PyYAML's pure-Python one; and ``pickle.loads`` of the validated
     ``Course``, what a cache would cost. A course that does not load leaves those two out.
     """
     import pickle
@@ -94,7 +94,7 @@ def course_loading(rounds: int = 5) -> dict[str, float]:
     except Exception as e:  # reported by `lessonkit check` above
         found["error"] = f"{type(e).__name__}: {str(e).splitlines()[0]}"
         data = None
-    times: dict[str, list[float]] = {"parse": [], "libyaml": [], "load": [], "unpickle": []}
+    times: dict[str, list[float]] = {"parse": [], "libyaml": [], "pure": [], "load": [], "unpickle": []}
     for _ in range(rounds):
         start = time.perf_counter()
         for text in texts:
@@ -105,6 +105,10 @@ def course_loading(rounds: int = 5) -> dict[str, float]:
             for text in texts:
                 yaml.compose(text, Loader=yaml.CSafeLoader)
             times["libyaml"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for text in texts:
+            yaml.compose(text, Loader=yaml.SafeLoader)
+        times["pure"].append(time.perf_counter() - start)
         if data is not None:
             start = time.perf_counter()
             lessonkit.load_course(LESSONS)
@@ -114,6 +118,7 @@ def course_loading(rounds: int = 5) -> dict[str, float]:
             times["unpickle"].append(time.perf_counter() - start)
     found["lessonkit_parse_yaml_s"] = median(times["parse"])
     found["libyaml_compose_s"] = median(times["libyaml"]) if times["libyaml"] else float("nan")
+    found["pure_python_s"] = median(times["pure"])
     found["load_course_s"] = median(times["load"]) if times["load"] else float("nan")
     found["unpickle_s"] = median(times["unpickle"]) if times["unpickle"] else float("nan")
     found["pickle_kib"] = len(data) / 1024 if data is not None else float("nan")

@@ -259,7 +259,8 @@ class Report:
             note += "Its slowest cells: " + "; ".join(f"cell {c['cell']} `{c['source']}` {_f(c['s'])} s" for c in cells)
             note += ". "
         course_s, yml = imp.get("load_course_s"), imp.get("yaml") or {}
-        py, c = yml.get("lessonkit_parse_yaml_s"), yml.get("libyaml_compose_s")
+        py, c, pure = yml.get("lessonkit_parse_yaml_s"), yml.get("libyaml_compose_s"), yml.get("pure_python_s")
+        on_libyaml = _number(py) and _number(c) and py <= 2 * c
         saving = None
         if _number(course_s):
             note += (
@@ -268,35 +269,47 @@ class Report:
                 "on its own); the cells that draw a plotly figure then pay the same first-figure cost as the "
                 "floor, and the rest builds widgets. "
             )
-            if _number(py) and _number(c):
+            if on_libyaml:
+                note += (
+                    f"Parsing is no longer the problem: `lessonkit.yamltext.parse_yaml` reads the {yml['files']} "
+                    f"YAML files ({yml['kib']:.0f} KiB) with libyaml's composer in {_f(py)} s"
+                    + (f" (PyYAML's pure-Python composer takes {_f(pure)} s)" if _number(pure) else "")
+                    + f"; the other {_f(max(course_s - py, 0))} s of `load_course()` is building, validating and "
+                    "cross-checking the models. "
+                )
+            elif _number(py) and _number(c):
                 saving = max(0.0, min(py - c, course_s))
                 note += (
                     f"Most of `load_course()` is parsing: `lessonkit.yamltext.parse_yaml` turns the "
                     f"{yml['files']} YAML files ({yml['kib']:.0f} KiB) into nodes with PyYAML's pure-Python "
-                    f"composer in {_f(py)} s ({min(py / course_s, 1):.0%}); libyaml's C composer (`yaml.CSafeLoader`, "
-                    f"installed here) builds the same nodes, with the same line marks for error messages, in "
-                    f"{_f(c, 3)} s. "
+                    f"composer in {_f(py)} s ({min(py / course_s, 1):.0%}); libyaml's C composer "
+                    "(`yaml.CSafeLoader`, installed here) builds the same nodes, with the same line marks for error "
+                    f"messages, in {_f(c, 3)} s. "
                 )
         note += "What would close it: "
         cache = imp.get("pickled_course") or {}
-        fixes = []
+        can_cache = _number(cache.get("load_s")) and _number(course_s)
+        fixes, label = [], {}
         if saving is not None:
+            label["yaml"] = f"({len(fixes) + 1})"
             fixes.append(
-                "(1) base `yamltext._Loader` on `yaml.CSafeLoader` when libyaml is available, keeping `SafeLoader` "
-                f"as the fallback: about {_f(saving)} s off every lesson"
+                f"{label['yaml']} base `yamltext._Loader` on `yaml.CSafeLoader` when libyaml is available, keeping "
+                f"`SafeLoader` as the fallback: about {_f(saving)} s off every lesson"
             )
-        if _number(cache.get("load_s")) and _number(course_s):
+        if can_cache:
+            label["cache"] = f"({len(fixes) + 1})"
             fixes.append(
-                "(2) cache the validated course between kernels (a pickle of the `Course`, "
+                f"{label['cache']} cache the validated course between kernels (a pickle of the `Course`, "
                 f"{cache['kib']:.0f} KiB, keyed by the data files' sizes and modification times, written by "
                 f"`lessonkit check` or on first load): `pickle.loads` gives it back in {_f(cache['load_s'], 3)} s "
                 f"instead of {_f(course_s)} s, so validation is paid once per server, not once per student and lesson"
             )
+        label["figures"] = f"({len(fixes) + 1})"
         fixes.append(
-            "(3) return lesson figures that display as plotly's mimetype directly (as `viewkit.figure_output` does "
-            "for `TimelineExplorer`) instead of a `go.Figure`, so the kernel never imports plotly's renderers, "
-            f"nbformat and jsonschema, nor loads plotly's validators: the floor's first-figure cost "
-            f"({_f(fl.get('figure_s'))} s) is avoided in every lesson that shows a figure"
+            f"{label['figures']} return lesson figures that display as plotly's mimetype directly (as "
+            "`viewkit.figure_output` does for `TimelineExplorer`) instead of a `go.Figure`, so the kernel never "
+            "imports plotly's renderers, nbformat and jsonschema, nor loads plotly's validators: the floor's "
+            f"first-figure cost ({_f(fl.get('figure_s'))} s) is avoided in every lesson that shows a figure"
         )
         note += "; ".join(fixes) + ". "
         estimates = []
@@ -304,12 +317,14 @@ class Report:
             # scale the measured ratio by the share of the lesson's time that would remain
             parts, t, ratio = [], row["cells_s"], row["ratio"]
             if saving is not None:
-                parts.append(f"(1) {ratio * max(t - saving, 0) / t:.2f}×")
-            if _number(cache.get("load_s")) and _number(course_s):
+                parts.append(f"{label['yaml']} {ratio * max(t - saving, 0) / t:.2f}×")
+            if can_cache:
                 t2 = t - (course_s - cache["load_s"])
-                parts.append(f"(2) {ratio * max(t2, 0) / t:.2f}×")
+                parts.append(f"{label['cache']} {ratio * max(t2, 0) / t:.2f}×")
                 if row.get("figure_cells") and fl.get("figure_s"):
-                    parts.append(f"(2)+(3) {ratio * max(t2 - fl['figure_s'], 0) / t:.2f}×")
+                    both = f"{label['cache']}+{label['figures']}"
+                    est = ratio * max(t2 - fl["figure_s"], 0) / t
+                    parts.append(f"{both} {est:.2f}×" if est >= 0.1 else f"{both} under 0.1×")
             if parts:
                 estimates.append(f"{row['notebook']} {', '.join(parts)}")
         if estimates:
@@ -317,8 +332,8 @@ class Report:
                 "Estimated ratios for the slowest lessons, taking the measured savings off this run's Run All "
                 "times: "
                 + "; ".join(estimates)
-                + ". (3) makes a lesson cheaper than the floor because the floor itself pays for plotly's "
-                "renderers. These are estimates, not measurements: re-run `make bench` after a change."
+                + f". {label['figures']} makes a lesson cheaper than the floor because the floor itself pays for "
+                "plotly's renderers. These are estimates, not measurements: re-run `make bench` after a change."
             )
         self.misses.append(note)
 
@@ -345,9 +360,9 @@ class Report:
                 f"+{_f(step['grew_mb'], 0)} MB from a kernel that held {_f(step['ready_mb'], 0)} MB when ready. "
             )
         note += (
-            "What would close it: the same change as (3) above, figures that display as plotly's mimetype without "
-            "a `go.Figure` (no validators, no nbformat or jsonschema in the kernel), and pandas imported only in "
-            "the cells that make a DataFrame. "
+            "What would close it: the figure change proposed for Run All above, figures that display as plotly's "
+            "mimetype without a `go.Figure` (no validators, no nbformat or jsonschema in the kernel), and pandas "
+            "imported only in the cells that make a DataFrame. "
         )
         light = [x for x in rows if x["rss_mb"] < fl.get("imports_rss_mb", 0)]
         if light:
@@ -411,7 +426,13 @@ class Report:
             f"Where loading the course goes (in one process): `load_course()` {_f(res['load_course_s'])} s; "
             f"turning its {yml['files']} YAML files ({yml['kib']:.0f} KiB) into nodes with "
             f"`lessonkit.yamltext.parse_yaml` {_f(yml['lessonkit_parse_yaml_s'])} s, with libyaml's composer "
-            f"{_f(yml['libyaml_compose_s'], 3)} s.",
+            f"{_f(yml['libyaml_compose_s'], 3)} s"
+            + (
+                f", with PyYAML's pure-Python composer {_f(yml['pure_python_s'])} s"
+                if _number(yml.get("pure_python_s"))
+                else ""
+            )
+            + f"; `pickle.loads` of the validated course {_f((res.get('pickled_course') or {}).get('load_s'), 3)} s.",
         ]
         if any(e != 0 for e in check["exit"]):
             lines.append(
@@ -438,6 +459,8 @@ class Report:
                     _f(s["median_ms"]),
                     _f(s["p95_ms"]),
                     _f(s["max_ms"], 1),
+                    _f(s.get("cpu_median_ms")),
+                    _f(s.get("cpu_p95_ms")),
                     f"{s['ratio_median']:.0f}",
                     _f(s.get("html_kb"), 0) if "html_kb" in s else "",
                     _ok(met) if targeted else "(diagnostic)",
@@ -463,8 +486,24 @@ class Report:
             f"{_f(base['median_ms'])} ms, p95 {_f(base['p95_ms'])} ms (n={base['n']}). "
             f"Target: median ≤ {tm:.0f} ms, p95 ≤ {tp:.0f} ms. {self._gc_text(res)}",
             "",
+            "Wall time is what the target is about; *CPU* is the time the kernel's main thread spent "
+            "computing, the handler's own work: when the wall p95 is far above the CPU p95, the difference is "
+            "time spent waiting for a CPU on this shared machine.",
+            "",
             *_table(
-                ["interaction", "n", "median ms", "p95 ms", "max ms", "× baseline", "HTML sent kB", "target"], rows
+                [
+                    "interaction",
+                    "n",
+                    "median ms",
+                    "p95 ms",
+                    "max ms",
+                    "CPU median ms",
+                    "CPU p95 ms",
+                    "× baseline",
+                    "HTML sent kB",
+                    "target",
+                ],
+                rows,
             ),
         ]
         self.sections.append("\n".join(lines))
@@ -475,6 +514,18 @@ class Report:
             if s["p95_ms"] > tp:
                 how.append(f"p95 {_f(s['p95_ms'])} ms, {s['p95_ms'] - tp:.1f} ms over")
             note = f"- **Handler {name}: {'; '.join(how)}.** "
+            cpu_med, cpu_p95 = s.get("cpu_median_ms"), s.get("cpu_p95_ms")
+            own = False
+            if _number(cpu_p95):
+                own = cpu_med <= tm and cpu_p95 <= tp
+                note += f"The handler's own CPU time has median {_f(cpu_med)} ms and p95 {_f(cpu_p95)} ms" + (
+                    ", within the target: the rest of the wall time is waiting for a CPU on this machine, "
+                    f"whose load average was {self._load('handlers')} on {self._cores()} cores, so on a server "
+                    "with a free core (a class server between Run Alls) this interaction meets the target. "
+                    if own
+                    else ". "
+                )
+            close = "What would make it cheaper still" if own else "What would close it"
             if name == "stance selection":
                 send = res["interactions"].get("stance: sending its HTML alone", {})
                 note += (
@@ -482,7 +533,7 @@ class Report:
                     f"HTML value (median {_f(s.get('html_kb'), 0)} kB); sending that HTML alone takes median "
                     f"{_f(send.get('median_ms'))} ms, p95 {_f(send.get('p95_ms'))} ms, so the rest is building "
                     "cards: each card looks up its stance, its history and its sources with linear scans "
-                    "(`Course._find`, `Course.stance_history`). What would close it: index stances by "
+                    f"(`Course._find`, `Course.stance_history`). {close}: index stances by "
                     "(party, issue) and sources by id once per course; build all cards of the course once in "
                     "the widget's constructor (or lazily on first view) so a change only joins cached strings; "
                     "and send one HTML widget per issue so a change sends only the sections that changed."
@@ -490,23 +541,22 @@ class Report:
             elif name == "timeline filter":
                 note += (
                     "Why: each filter change rebuilds the figure spec for every event shown, the text list and "
-                    "the event menu, and sends the spec through the Output widget. What would close it: cache "
+                    f"the event menu, and sends the spec through the Output widget. {close}: cache "
                     "the per-event traces and hover texts (already partly done) and send only the changed traces."
                 )
             elif name == "sandbox clear":
                 choice = res["interactions"].get("sandbox choice", {})
                 note += (
                     "Why: Clear sets every issue's drop-down back to undecided, one message to the browser per "
-                    "drop-down, then assesses the empty deal once; a single choice (median "
-                    f"{_f(choice.get('median_ms'))} ms) does the same assessment with one message. What would "
-                    "close it: hold the drop-downs' updates with `widget.hold_sync()` while resetting, so they go "
-                    "out as one batch."
+                    f"drop-down, then assesses the empty deal once; its median ({_f(s['median_ms'])} ms) is close to "
+                    f"a single choice's ({_f(choice.get('median_ms'))} ms), so the work is small and the tail is "
+                    "the machine and Python's garbage collections."
                 )
             else:
                 note += (
                     f"Why: its median is {s['ratio_median']:.0f}× the one-value baseline, so most of the time is "
                     "the handler's own work; a p95 far above the median is the machine (other processes) and "
-                    "Python's full garbage collections. "
+                    "Python's full garbage collections."
                 )
             gcs = res.get("gc") or {}
             if s["p95_ms"] > tp and gcs:
@@ -517,6 +567,12 @@ class Report:
                     "(in `load_course`) moves those objects out of the collector's way and removes that tail."
                 )
             self.misses.append(note)
+
+    def _load(self, step: str) -> str:
+        return (self.r["steps"].get(step) or {}).get("load_average", "unknown").split(" ")[0]
+
+    def _cores(self) -> str:
+        return self.r["machine"]["cores"].split(" ")[0]
 
     @staticmethod
     def _gc_text(res: dict) -> str:

@@ -219,8 +219,9 @@ class OutsideRequests(list):
 def student_page(browser, name: str, locale: str = "en-US"):
     """A fresh browser context and page, as a student opening the course for the first time.
 
-    On leaving, saves a final screenshot ``{name}-final.png`` and fails if the page
-    requested anything outside 127.0.0.1.
+    On leaving, saves a final screenshot ``{name}-final.png`` and the browser console's
+    messages ``{name}-console.txt`` (to diagnose a widget that never rendered), and fails
+    if the page requested anything outside 127.0.0.1.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale=locale)
     outside = OutsideRequests()
@@ -233,11 +234,16 @@ def student_page(browser, name: str, locale: str = "en-US"):
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     pg.outside_requests = outside
+    console: list[str] = []
+    start = time.monotonic()
+    pg.on("console", lambda m: console.append(f"{time.monotonic() - start:7.1f}s {m.type}: {m.text}"))
+    pg.on("pageerror", lambda e: console.append(f"{time.monotonic() - start:7.1f}s pageerror: {e}"))
     try:
         yield pg
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / f"{name}-final.png"), full_page=False)
     finally:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS / f"{name}-console.txt").write_text("\n".join(console) + "\n", encoding="utf-8")
+        pg.screenshot(path=str(ARTIFACTS / f"{name}-final.png"), full_page=False)
         context.close()
     assert list(outside) == [], f"the page requested addresses outside 127.0.0.1: {outside[:5]}"
 

@@ -47,6 +47,17 @@ def press(scope, label: str) -> None:
     button.click()
 
 
+def show_cell(page, element) -> None:
+    """Select the JupyterLab cell holding ``element`` (click its prompt): the notebook scrolls it into view.
+
+    For outputs taller than the window, where scrolling the element itself stops short:
+    JupyterLab's windowed notebook re-estimates the heights of cells it has not drawn.
+    """
+    cell = page.locator(".jp-Notebook .jp-Cell", has=element).first
+    cell.locator(".jp-InputPrompt").first.click()
+    page.keyboard.press("Escape")  # command mode, as after Run All
+
+
 def plot_texts(plot) -> dict[str, object]:
     """What a plotly figure drew: its SVG, its markers and the labels on its axes."""
     return plot.evaluate(
@@ -60,12 +71,12 @@ def plot_texts(plot) -> dict[str, object]:
 
 
 def pick(card, choice: str) -> None:
-    """Choose a radio button by its text from the keyboard: focus it and press Space.
+    """Click a radio button by its text, as a student does with the mouse.
 
-    Keyboard rather than mouse because a long choice's wrapped text can cover the next
-    choice's button (see ``unusable_choices``).
+    Playwright clicks the button itself, after checking nothing covers it: a long choice
+    that wraps over the next one's button fails here (see also ``unusable_choices``).
     """
-    card.get_by_label(choice, exact=True).press("Space")
+    card.get_by_label(choice, exact=True).check()
 
 
 _UNUSABLE = """box => {
@@ -98,3 +109,13 @@ _UNUSABLE = """box => {
 def unusable_choices(box) -> list[str]:
     """Quiz choices a mouse user cannot click on their button, cannot read in full, or barely sees."""
     return box.evaluate(_UNUSABLE)
+
+
+_CUT_BUTTONS = """box => [...box.querySelectorAll('button')]
+    .filter(b => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1)
+    .map(b => `"${b.textContent.trim()}" shows ${b.clientWidth}px of ${b.scrollWidth}px`)"""
+
+
+def cut_off_buttons(box) -> list[str]:
+    """Buttons whose label does not fit and ends in an ellipsis."""
+    return box.evaluate(_CUT_BUTTONS)

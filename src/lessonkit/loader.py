@@ -6,6 +6,7 @@ as one ``LessonError``, so an author fixes a whole batch per run.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,9 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     # region outlines from data/geo/*.geojson
     boundaries: Boundaries = field(default_factory=lambda: Boundaries({}))
+    # data files that did not load, with the kind of content each probably held (None: unknown);
+    # references to that kind are not checked until the file loads
+    unloaded: dict[str, str | None] = field(default_factory=dict)
 
 
 def find_course(start: str | os.PathLike | None = None) -> Path:
@@ -115,6 +119,14 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
 
 
 def read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, dict] | None:
+    """The file's data and line marks, or None with the problem recorded as a root cause."""
+    found: list[Problem] = []
+    parsed = _read_yaml(path, found)
+    problems += [dataclasses.replace(p, root=True) for p in found]
+    return parsed
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, dict] | None:
     text = read_text(path, problems)
     if text is None:
         return None
@@ -130,6 +142,14 @@ def read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, dict] | None:
         problems.append(Problem(display_path(path), lines.get((), 1), "", "should be a mapping of keys to values"))
         return None
     return data, lines
+
+
+def guess_kind(path: Path) -> str | None:
+    """The kind of content a data file is named after (``sources-timeline.yaml``: sources)."""
+    for name in (path.stem, path.stem.split("-")[0]):
+        if name.replace("-", "_") in KINDS:
+            return name.replace("-", "_")
+    return None
 
 
 def validate(model: type[BaseModel], data: Any, where: Located, problems: list[Problem]) -> Any:
@@ -200,6 +220,7 @@ def _collect_data(folder: Path, out: Collected) -> None:
     for path in sorted(folder.glob("*.yaml")):
         parsed = read_yaml(path, out.problems)
         if parsed is None:
+            out.unloaded[display_path(path)] = guess_kind(path)
             continue
         data, lines = parsed
         shown = display_path(path)
@@ -215,7 +236,8 @@ def _collect_data(folder: Path, out: Collected) -> None:
                 )
                 continue
             if not isinstance(items, list):
-                out.problems.append(Problem(shown, lines.get((kind,), 0), kind, "should be a list of items"))
+                out.problems.append(Problem(shown, lines.get((kind,), 0), kind, "should be a list of items", root=True))
+                out.unloaded[shown] = kind
                 continue
             for i, item in enumerate(items):
                 where = Located(shown, lines, (kind, i))

@@ -175,11 +175,26 @@ def test_quiz_links_unknown_stance(sample_copy, capsys):
     assert "'south:mining' is not a known stance" in err
 
 
-def test_empty_file(sample_copy, capsys):
+def test_empty_file_is_reported_first_instead_of_the_references_it_breaks(sample_copy, capsys):
     (sample_copy / "data/events.yaml").write_text("", encoding="utf-8")
     code, err = check(sample_copy, capsys)
     assert code == 1
-    assert re.search(r"events\.yaml: is empty", err), err
+    lines = err.splitlines()
+    assert re.search(r"events\.yaml: is empty", lines[0]), err
+    assert "is not a known event" not in err
+    assert re.search(r"events\.yaml: \d+ references? to events not checked until this file loads", err), err
+
+
+def test_broken_sources_file_hides_no_other_problem(sample_copy, capsys):
+    (sample_copy / "data/sources.yaml").write_text("sources: [\n", encoding="utf-8")
+    edit(sample_copy / "data/events.yaml", "actors: [north, south]\n", "actors: [north, nowhere]\n")
+    code, err = check(sample_copy, capsys)
+    assert code == 1
+    first = err.splitlines()[0]
+    assert re.search(r"sources\.yaml:\d+: not valid YAML", first), err
+    assert "'nowhere' is not a known party" in err
+    assert "is not a known source" not in err
+    assert re.search(r"sources\.yaml: \d+ references to sources not checked", err), err
 
 
 def test_file_not_utf8(sample_copy, capsys):

@@ -47,10 +47,10 @@ UI = {
         "pick": "― 判定を選ぶ ―",
         "verdict": "判定",
         "verdict_tip": "記述{n}についてのあなたの判定",
-        "check": "確かめる",
+        "check": "答え合わせ",
         "check_tip": "記述{n}についての判定を出典と照らし合わせる",
         "claim": "記述{n}／{total}・{where}",
-        "translation": "英訳",
+        "translation": "日本語訳",
         "right": "出典と一致しました：{verdict}",
         "differs": "出典によると「{verdict}」です（あなたの判定：{chosen}）。",
         "choose_first": "先に判定を選んでください。",
@@ -86,7 +86,8 @@ class ClaimCheck(StaticFallback, W.VBox):
         original = claim.excerpt.get(claim.original_language)
         body = f"<p><small>{esc(head)}</small><br><strong>{esc(original)}</strong></p>"
         if lang != claim.original_language:
-            body += f"<p><em>{esc(ui(UI, 'translation', lang))}: {esc(claim.excerpt.get(lang))}</em></p>"
+            colon = "：" if lang == "ja" else ": "
+            body += f"<p><em>{esc(ui(UI, 'translation', lang))}{colon}{esc(claim.excerpt.get(lang))}</em></p>"
         options = [(ui(UI, "pick", lang), NOTHING)] + [(self._label(v), v) for v in VERDICTS]
         choice = W.Dropdown(
             options=options,
@@ -142,7 +143,9 @@ class ClaimCheck(StaticFallback, W.VBox):
 
     def static_text(self) -> str:
         return "\n".join(
-            f"{n}. [{c.where.get(self.lang)}] {c.excerpt.get(c.original_language)}"
+            f"{n}. ［{c.where.get(self.lang)}］{c.excerpt.get(c.original_language)}"
+            if self.lang == "ja"
+            else f"{n}. [{c.where.get(self.lang)}] {c.excerpt.get(c.original_language)}"
             for n, c in enumerate(self.claims, 1)
         )
 

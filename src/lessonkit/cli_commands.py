@@ -92,7 +92,7 @@ def _data(args: argparse.Namespace) -> int:
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
-            return ";".join(f"{v['id']}={v['label']}" for v in value)
+            return ";".join("=".join(map(str, v.values())) for v in value)  # id=label, since=role
         return ";".join(map(str, value))
     if value is None:
         return ""

@@ -9,23 +9,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from .content import CourseInfo, Event
 from .errors import Problem
 from .loader import Collected, Located
 from .messages import field_name
 
 
 class _Checker:
-    def __init__(self, collected: Collected):
-        self.c = collected
+    """Reference rules over located items: ``ids`` holds every known id by kind."""
+
+    def __init__(self, ids: dict[str, set[str]], info: CourseInfo, unloaded: dict[str, str | None] | None = None):
+        self.ids = ids
+        self.info = info
         self.problems: list[Problem] = []
-        self.ids = {
-            kind: {item.id for item, _ in items if hasattr(item, "id")} | collected.broken_ids[kind]
-            for kind, items in collected.items.items()
-        }
         # kinds some of whose items sit in a file that did not load: their references wait
+        self.unloaded_files = unloaded or {}
         self.unloaded: dict[str, str] = {}
-        for path, kind in sorted(collected.unloaded.items(), key=lambda pk: pk[1] is None):
-            for k in [kind] if kind else collected.items:
+        for path, kind in sorted(self.unloaded_files.items(), key=lambda pk: pk[1] is None):
+            for k in [kind] if kind else ids:
                 self.unloaded.setdefault(k, path)
         self.unchecked: Counter[str] = Counter()
 
@@ -54,19 +55,34 @@ class _Checker:
         """One line per file that did not load, instead of every reference it leaves dangling."""
         out = []
         for path, n in sorted(self.unchecked.items()):
-            kind = self.c.unloaded[path]
+            kind = self.unloaded_files[path]
             what = f"to {kind.replace('_', ' ')}" if kind else "to other items"
             refs = "reference" if n == 1 else "references"
             out.append(Problem(path, 0, "", f"{n} {refs} {what} not checked until this file loads"))
         return out
 
 
+class _CourseChecker(_Checker):
+    """The checker over a whole collected course, which the course-wide rules read."""
+
+    def __init__(self, collected: Collected, info: CourseInfo):
+        ids = {
+            kind: {item.id for item, _ in items if hasattr(item, "id")} | collected.broken_ids[kind]
+            for kind, items in collected.items.items()
+        }
+        super().__init__(ids, info, collected.unloaded)
+        self.c = collected
+
+
 def cross_check(collected: Collected) -> list[Problem]:
-    ch = _Checker(collected)
+    """Every reference rule over a course whose course.yaml validated (``collected.info``)."""
+    if collected.info is None:
+        return []
+    ch = _CourseChecker(collected, collected.info)
     _duplicates(ch)
     _course(ch)
     _people(ch)
-    _events(ch)
+    _events(ch, ch.c.items["events"])
     _stances(ch)
     _statements(ch)
     _claims(ch)
@@ -77,7 +93,7 @@ def cross_check(collected: Collected) -> list[Problem]:
     return ch.problems + ch.waiting()
 
 
-def _duplicates(ch: _Checker) -> None:
+def _duplicates(ch: _CourseChecker) -> None:
     for kind, items in ch.c.items.items():
         seen: dict[str, Located] = {}
         for item, where in items:
@@ -98,25 +114,31 @@ def _duplicates(ch: _Checker) -> None:
                 seen[key] = where
 
 
-def _course(ch: _Checker) -> None:
-    ch.refs(ch.c.course_where, ("principal_parties",), "parties", ch.c.info.principal_parties, "party")
+def _course(ch: _CourseChecker) -> None:
+    ch.refs(ch.c.course_where, ("principal_parties",), "parties", ch.info.principal_parties, "party")
 
 
-def _people(ch: _Checker) -> None:
+def _people(ch: _CourseChecker) -> None:
     for person, where in ch.c.items["people"]:
         ch.ref(where, ("party",), "parties", person.party, "party")
 
 
-def _events(ch: _Checker) -> None:
-    info = ch.c.info
+def _events(ch: _Checker, events: list[tuple[Event, Located]], *, after_as_of: bool = False) -> None:
+    """The rules every event obeys, the course's own or a student's added ones (``after_as_of``
+    lets a student record news from after the course's as-of date)."""
+    info = ch.info
     eras = {e.id: e for e in info.eras}
     categories = {c.id for c in info.categories}
-    for event, where in ch.c.items["events"]:
+    for event, where in events:
         ch.refs(where, ("actors",), "parties", event.actors, "party")
         ch.refs(where, ("people",), "people", event.people, "person")
         ch.refs(where, ("sources",), "sources", event.sources, "source")
         if event.category not in categories:
-            ch.report(where, ("category",), f"'{event.category}' is not a category listed in course.yaml")
+            ch.report(
+                where,
+                ("category",),
+                f"'{event.category}' is not a category listed in course.yaml ({', '.join(sorted(categories))})",
+            )
         era = eras.get(event.era)
         if era is None:
             ch.report(where, ("era",), f"'{event.era}' is not an era listed in course.yaml")
@@ -125,11 +147,20 @@ def _events(ch: _Checker) -> None:
                 where, ("era",), f"{event.date} falls outside the era '{era.id}' ({era.start} to {era.end or 'now'})"
             )
         ch.ref(where, ("host",), "parties", event.host, "party")
-        if event.date > info.as_of:
+        if event.date > info.as_of and not after_as_of:
             ch.report(where, ("date",), f"{event.date} is after the course's as-of date {info.as_of}")
 
 
-def _stances(ch: _Checker) -> None:
+def check_added_events(
+    ids: dict[str, set[str]], info: CourseInfo, events: list[tuple[Event, Located]]
+) -> list[Problem]:
+    """Events added to a loaded course (a student's rows), checked by the course's own event rules."""
+    ch = _Checker(ids, info)
+    _events(ch, events, after_as_of=True)
+    return ch.problems
+
+
+def _stances(ch: _CourseChecker) -> None:
     issues = {item.id: item for item, _ in ch.c.items["issues"]}
     for stance, where in ch.c.items["stances"]:
         ch.ref(where, ("party",), "parties", stance.party, "party")
@@ -151,26 +182,29 @@ def _stances(ch: _Checker) -> None:
         if stance.quote is not None:
             ch.ref(where, ("quote", "source"), "sources", stance.quote.source, "source")
             ch.ref(where, ("quote", "speaker"), "people", stance.quote.speaker, "person")
-        if stance.as_of > ch.c.info.as_of:
-            ch.report(where, ("as_of",), f"{stance.as_of} is after the course's as-of date {ch.c.info.as_of}")
+            ch.ref(where, ("quote", "translation_source"), "sources", stance.quote.translation_source, "source")
+        if stance.as_of > ch.info.as_of:
+            ch.report(where, ("as_of",), f"{stance.as_of} is after the course's as-of date {ch.info.as_of}")
 
 
-def _statements(ch: _Checker) -> None:
+def _statements(ch: _CourseChecker) -> None:
     for statement, where in ch.c.items["statements"]:
         ch.ref(where, ("speaker",), "people", statement.speaker, "person")
         ch.ref(where, ("event",), "events", statement.event, "event")
         ch.refs(where, ("sources",), "sources", statement.sources, "source")
-        if statement.date > ch.c.info.as_of:
-            ch.report(where, ("date",), f"{statement.date} is after the course's as-of date {ch.c.info.as_of}")
+        if statement.translation_source not in statement.sources:
+            ch.ref(where, ("translation_source",), "sources", statement.translation_source, "source")
+        if statement.date > ch.info.as_of:
+            ch.report(where, ("date",), f"{statement.date} is after the course's as-of date {ch.info.as_of}")
 
 
-def _claims(ch: _Checker) -> None:
+def _claims(ch: _CourseChecker) -> None:
     for claim, where in ch.c.items["claims"]:
         ch.refs(where, ("sources",), "sources", claim.sources, "source")
         ch.refs(where, ("events",), "events", claim.events, "event")
 
 
-def _regions(ch: _Checker) -> None:
+def _regions(ch: _CourseChecker) -> None:
     """Statuses differ by pattern, every period names a known status and sources, nothing is
     dated after the course, and every region has exactly one boundary."""
     patterns: dict[str, tuple[str, Located]] = {}
@@ -185,7 +219,7 @@ def _regions(ch: _Checker) -> None:
             )
         else:
             patterns[status.pattern] = (status.id, where)
-    as_of = ch.c.info.as_of
+    as_of = ch.info.as_of
     shapes = ch.c.boundaries.shapes
     for region, where in ch.c.items["regions"]:
         for i, period in enumerate(region.history):
@@ -208,7 +242,7 @@ def _regions(ch: _Checker) -> None:
             )
 
 
-def _issue_regions(ch: _Checker) -> None:
+def _issue_regions(ch: _CourseChecker) -> None:
     """Options name only known regions, and an issue whose options name regions names their holder."""
     for issue, where in ch.c.items["issues"]:
         named = False
@@ -222,7 +256,7 @@ def _issue_regions(ch: _Checker) -> None:
             ch.report(where, ("holder",), "options name regions: say which party would hold them (holder: party id)")
 
 
-def _quizzes(ch: _Checker) -> None:
+def _quizzes(ch: _CourseChecker) -> None:
     stance_keys = {s.key for s, _ in ch.c.items["stances"]}
     for quiz, where in ch.c.quizzes:
         for qi, question in enumerate(quiz.questions):
@@ -238,7 +272,7 @@ def _quizzes(ch: _Checker) -> None:
                     )
 
 
-def _lesson_order(ch: _Checker) -> None:
+def _lesson_order(ch: _CourseChecker) -> None:
     previous = -1
     for lesson, where in ch.c.lessons:
         if lesson.number <= previous:

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from .htmltext import esc
 from .i18n import check_lang, format_date, ui
+from .quotation import inner
 from .selection import DateLike, as_date, check_ids, select_events
 from .timeline_plot import TEXT as TIMELINE_TEXT
 from .timeline_plot import ColorBy, event_dates, timeline_lines, timeline_spec
@@ -56,6 +57,8 @@ TEXT = {
         "outcomes": "Outcomes",
         "sources": "Sources",
         "person": "{name}, {role} ({party})",
+        "person_plain": "{name}, {role}, {party}",
+        "facts_sep": " · ",
         "field": "{name}:",
         "gap": " ",
         "sep": ", ",
@@ -78,7 +81,7 @@ TEXT = {
         ),
         "event": "出来事",
         "choose": "― 詳しく見る出来事を選ぶ ―",
-        "status": "出来事{total}件のうち{shown}件を表示。{as_of}現在の情報です。",
+        "status": "出来事{total}件のうち{shown}件を表示。情報の基準日：{as_of}。",
         "no_event": "上の一覧から出来事を選ぶと、詳しい内容が表示されます。",
         "list_title": "文字版：表示中の出来事",
         "empty": "条件に合う出来事はありません。",
@@ -93,6 +96,8 @@ TEXT = {
         "outcomes": "結果",
         "sources": "出典",
         "person": "{name}（{role}、{party}）",
+        "person_plain": "{name}、{role}、{party}",
+        "facts_sep": "／",
         "field": "{name}：",
         "gap": "",
         "sep": "、",
@@ -364,15 +369,17 @@ def event_html(course: Course, event: Event, lang: str) -> str:
         facts.append(row("host", esc(course.party(event.host).name.get(lang))))
     parts = [
         f"<h4>{esc(event.title.get(lang))}</h4>",
-        f"<p>{' · '.join(facts)}</p>",
+        f"<p>{t('facts_sep').join(facts)}</p>",
         f"<p>{esc(event.summary.get(lang))}</p>",
         f"<p>{row('actors', esc(t('sep').join(course.party(p).name.get(lang) for p in event.actors)))}</p>",
     ]
     if event.people:
         items = ""
         for person in (course.person(p) for p in event.people):
-            party = course.party(person.party).name.get(lang)
-            items += f"<li>{esc(t('person', name=person.name.get(lang), role=person.role.get(lang), party=party))}</li>"
+            party = inner(course.party(person.party).name.get(lang), lang)
+            role = inner(person.role_on(event.date).get(lang), lang)
+            key = "person_plain" if any(mark in role for mark in "()") else "person"  # no nested brackets
+            items += f"<li>{esc(t(key, name=person.name.get(lang), role=role, party=party))}</li>"
         parts.append(f"<p><b>{esc(t('field', name=t('people')))}</b></p><ul>{items}</ul>")
     if event.outcomes:
         items = "".join(f"<li>{esc(o.get(lang))}</li>" for o in event.outcomes)

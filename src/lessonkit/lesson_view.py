@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .course import Course
 from .htmltext import esc
 from .i18n import check_lang, format_date, ui
+from .quotation import kind_label, person_label, publisher_name
 
 if TYPE_CHECKING:
     from .quiz_widget import Quiz
@@ -42,7 +43,7 @@ _UI = {
         "outcomes": "What was agreed",
         "certainty": "Certainty",
         "certainty_confirmed": "confirmed",
-        "certainty_reported": "reported (not officially confirmed)",
+        "certainty_reported": "reported (not confirmed)",
         "certainty_claimed": "claimed by one side",
     },
     "ja": {
@@ -55,7 +56,7 @@ _UI = {
             "この戦争と個人的なつながりを持つ人がいるかもしれないことにも配慮しましょう。"
         ),
         "min": "{n}分",
-        "as_of": "{date}時点の情報です。",
+        "as_of": "情報の基準日：{date}。",
         "accounts": "それぞれの発言",
         "no_statements": "この出来事について記録された発言はありません。",
         "verbatim": "発言の引用",
@@ -63,16 +64,47 @@ _UI = {
         "sources": "出典",
         "when": "日時",
         "where": "場所",
-        "host": "開催国",
+        "host": "主催",
         "actors": "当事者",
         "people": "出席者",
         "outcomes": "合意内容",
         "certainty": "確度",
         "certainty_confirmed": "確認済み",
-        "certainty_reported": "報道ベース（公式には未確認）",
-        "certainty_claimed": "一方の当事者の主張",
+        "certainty_reported": "報道（未確認）",
+        "certainty_claimed": "一方の主張",
     },
 }
+
+
+# punctuation and joins, so Japanese lines use full-width marks
+_MARKS = {
+    "en": {
+        "item": "{a}: {b}",
+        "titled": "{title}: {text} ({date})",
+        "who": "{person}, {date} · {kind}",
+        "said": "{context}: {words}",
+        "sep": ", ",
+        "span": "{start} – {end}",
+        "list_sep": "; ",
+        "party": "[{name}]",
+        "line": "- {words} — {who}",
+    },
+    "ja": {
+        "item": "{a}：{b}",
+        "titled": "{title}：{date}の{text}",
+        "who": "{person}、{date}。{kind}",
+        "said": "{context}：{words}",
+        "sep": "、",
+        "span": "{start}～{end}",
+        "list_sep": "、",
+        "party": "【{name}】",
+        "line": "・{words}／{who}",
+    },
+}
+
+
+def _m(key: str, lang: str, **values: object) -> str:
+    return ui(_MARKS, key, lang, **values)
 
 
 @dataclass(frozen=True)
@@ -105,14 +137,18 @@ def lesson_intro(course: Course, lesson: str, *, lang: str = "en") -> Static:
     if plan:
         head = ui(_UI, "plan", lang, minutes=les.minutes)
         html.append(f"<p><strong>{esc(head)}</strong></p><ol>")
-        html += [f"<li>{esc(ui(_UI, 'min', lang, n=m))}: {esc(t)}</li>" for m, t in plan]
+        html += [f"<li>{esc(_m('item', lang, a=ui(_UI, 'min', lang, n=m), b=t))}</li>" for m, t in plan]
         html.append("</ol>")
-        text += ["", head, *[f"{i}. {ui(_UI, 'min', lang, n=m)}: {t}" for i, (m, t) in enumerate(plan, 1)]]
+        text += [
+            "",
+            head,
+            *[f"{i}. {_m('item', lang, a=ui(_UI, 'min', lang, n=m), b=t)}" for i, (m, t) in enumerate(plan, 1)],
+        ]
     if vocab:
         html.append(f"<p><strong>{esc(ui(_UI, 'vocabulary', lang))}</strong></p><dl>")
         html += [f"<dt><strong>{esc(term)}</strong></dt><dd>{esc(d)}</dd>" for term, d in vocab]
         html.append("</dl>")
-        text += ["", ui(_UI, "vocabulary", lang), *[f"- {term}: {d}" for term, d in vocab]]
+        text += ["", ui(_UI, "vocabulary", lang), *[f"- {_m('item', lang, a=term, b=d)}" for term, d in vocab]]
     return Static("\n".join(html), "\n".join(text))
 
 
@@ -139,7 +175,9 @@ def accounts(course: Course, event: str, *, parties: list[str] | None = None, la
     for statement in said:
         by_party.setdefault(course.person(statement.speaker).party, []).append(statement)
     order = parties or [p.id for p in course.parties if p.id in by_party]
-    title = f"{ui(_UI, 'accounts', lang)}: {ev.title.get(lang)} ({format_date(ev.date, lang)})"
+    title = _m(
+        "titled", lang, title=ui(_UI, "accounts", lang), text=ev.title.get(lang), date=format_date(ev.date, lang)
+    )
     html = [f"<h3>{esc(title)}</h3>"]
     text = [title]
     if not said:
@@ -148,18 +186,21 @@ def accounts(course: Course, event: str, *, parties: list[str] | None = None, la
     columns = []
     for party_id in order:
         party = course.party(party_id)
-        items, text_items = [], [f"\n[{party.name.get(lang)}]"]
+        items, text_items = [], ["\n" + _m("party", lang, name=party.name.get(lang))]
         for s in by_party.get(party_id, []):
             person = course.person(s.speaker)
-            kind = ui(_UI, "verbatim" if s.verbatim else "paraphrase", lang)
+            kind = kind_label(course, s, lang)
             words = _quoted(s.text.get(lang), lang) if s.verbatim else s.text.get(lang)
-            who = f"{person.name.get(lang)} ({person.role.get(lang)}), {format_date(s.date, lang)} · {kind}"
+            if s.context is not None:
+                words = _m("said", lang, context=s.context.get(lang), words=words)
+            label = person_label(person.name.get(lang), person.role_on(s.date).get(lang), lang)
+            who = _m("who", lang, person=label, date=format_date(s.date, lang), kind=kind)
             items.append(
                 f"<li><p>{esc(words)}</p><p><small>{esc(who)}</small></p>"
                 f"<details><summary>{esc(ui(_UI, 'sources', lang))}</summary>"
                 f"{sources_html(course, s.sources, lang)}</details></li>"
             )
-            text_items.append(f"- {words} — {who}")
+            text_items.append(_m("line", lang, words=words, who=who))
         columns.append(
             f'<div style="flex:1 1 18em;min-width:16em;border:1px solid #bbb;padding:0.5em">'
             f"<h4>{esc(party.name.get(lang))}</h4><ul>{''.join(items)}</ul></div>"
@@ -171,7 +212,7 @@ def accounts(course: Course, event: str, *, parties: list[str] | None = None, la
 
 def _quoted(text: str, lang: str) -> str:
     """Quotation marks around a verbatim statement, unless its text already carries them."""
-    if text[:1] in "“\"「『'":
+    if text[:1] in "“\"「『'" or (lang == "ja" and text.endswith("」") and "「" in text):
         return text
     return f"「{text}」" if lang == "ja" else f"“{text}”"
 
@@ -182,20 +223,25 @@ def event_card(course: Course, event: str, *, lang: str = "en") -> Static:
 
     check_lang(lang)
     e = course.event(event)
-    when = format_date(e.date, lang) + (f" – {format_date(e.end_date, lang)}" if e.end_date else "")
+    when = format_date(e.date, lang)
+    if e.end_date:
+        when = _m("span", lang, start=when, end=format_date(e.end_date, lang))
     facts = [(ui(_UI, "when", lang), when)]
     if e.place:
         facts.append((ui(_UI, "where", lang), e.place.get(lang)))
     if e.host:
         facts.append((ui(_UI, "host", lang), course.party(e.host).name.get(lang)))
-    facts.append((ui(_UI, "actors", lang), ", ".join(course.party(a).name.get(lang) for a in e.actors)))
+    facts.append((ui(_UI, "actors", lang), _m("sep", lang).join(course.party(a).name.get(lang) for a in e.actors)))
     facts.append((ui(_UI, "certainty", lang), ui(_UI, f"certainty_{e.certainty.value}", lang)))
-    people = [f"{course.person(p).name.get(lang)} ({course.person(p).role.get(lang)})" for p in e.people]
+    people = [
+        person_label(course.person(p).name.get(lang), course.person(p).role_on(e.date).get(lang), lang)
+        for p in e.people
+    ]
     outcomes = [o.get(lang) for o in e.outcomes]
     html = [f"<h3>{esc(e.title.get(lang))}</h3>", f"<p>{esc(e.summary.get(lang))}</p><dl>"]
     html += [f"<dt><strong>{esc(k)}</strong></dt><dd>{esc(v)}</dd>" for k, v in facts]
     html.append("</dl>")
-    text = [e.title.get(lang), e.summary.get(lang), *[f"{k}: {v}" for k, v in facts]]
+    text = [e.title.get(lang), e.summary.get(lang), *[_m("item", lang, a=k, b=v) for k, v in facts]]
     for key, items in (("people", people), ("outcomes", outcomes)):
         if items:
             html.append(f"<p><strong>{esc(ui(_UI, key, lang))}</strong></p><ul>")
@@ -203,7 +249,8 @@ def event_card(course: Course, event: str, *, lang: str = "en") -> Static:
             html.append("</ul>")
             text += [ui(_UI, key, lang), *[f"- {i}" for i in items]]
     html.append(f"<p><strong>{esc(ui(_UI, 'sources', lang))}</strong></p>{sources_html(course, e.sources, lang)}")
-    text.append(ui(_UI, "sources", lang) + ": " + "; ".join(course.source(s).publisher for s in e.sources))
+    publishers = _m("list_sep", lang).join(publisher_name(course, s, lang) for s in e.sources)
+    text.append(_m("item", lang, a=ui(_UI, "sources", lang), b=publishers))
     return Static("\n".join(html), "\n".join(text))
 
 

@@ -38,6 +38,7 @@ UI = {
         "correct": "✓ Correct",
         "wrong": "✗ Not quite",
         "awarded": "({awarded} of {possible} points)",
+        "awarded_one": "({awarded} of 1 point)",
         "unanswered": "Answer the question first.",
         "your_answer": "Your answer: {answer}",
         "order_incomplete": "Give each item a different position, from 1 to {n}.",
@@ -79,7 +80,7 @@ UI = {
         "point": "1点",
         "points": "{points}点",
         "answer": "回答",
-        "answer_unit": "回答（{unit}）",
+        "answer_unit": "回答（単位：{unit}）",
         "choose": "（選択）",
         "true": "正しい",
         "false": "誤り",
@@ -90,6 +91,7 @@ UI = {
         "correct": "✓ 正解",
         "wrong": "✗ 不正解",
         "awarded": "（{possible}点中{awarded}点）",
+        "awarded_one": "（1点中{awarded}点）",
         "unanswered": "先に回答してください。",
         "your_answer": "あなたの回答：{answer}",
         "order_incomplete": "各項目に1から{n}までの異なる番号を付けてください。",
@@ -118,13 +120,13 @@ UI = {
         "other_student": "{path} は別の生徒または別のクイズの回答なので、読み込みませんでした。",
         "exam_note": "試験モード：正誤は表示されません。終わったら保存してください。",
         "run_note": "このクイズに答えるには、ノートブックを実行してください。",
-        "hint_single": "一つ選べ。",
-        "hint_multiple": "当てはまるものをすべて選べ。",
-        "hint_true_false": "正しいか、誤りか。",
-        "hint_order": "正しい順に並べよ。",
-        "hint_match": "左の各項目を右の項目と結びつけよ。",
-        "hint_numeric": "数字で答えよ。",
-        "hint_text": "短く答えよ。",
+        "hint_single": "一つ選んでください。",
+        "hint_multiple": "当てはまるものをすべて選んでください。",
+        "hint_true_false": "正しいか誤りかを選んでください。",
+        "hint_order": "正しい順に並べてください。",
+        "hint_match": "左の各項目に合う右の項目を選んでください。",
+        "hint_numeric": "数字で答えてください。",
+        "hint_text": "短い言葉で答えてください。",
     },
 }
 
@@ -219,7 +221,8 @@ def feedback_html(
     if result.status == "invalid":
         return _status(esc(ui(UI, "invalid", lang)))
     verdict = ui(UI, "correct" if result.correct else "wrong", lang)
-    awarded = ui(UI, "awarded", lang, awarded=number(result.points_awarded), possible=result.points_possible)
+    key = "awarded_one" if result.points_possible == 1 else "awarded"
+    awarded = ui(UI, key, lang, awarded=number(result.points_awarded), possible=result.points_possible)
     parts = [f"<p><strong>{esc(verdict)}</strong> {esc(awarded)}</p>"]
     if question.type in ("text", "numeric") and answer is not None:
         typed = number(answer) if isinstance(answer, int | float) else str(answer)

@@ -52,7 +52,13 @@ def _party(p: Any, lang: str) -> dict[str, Any]:
 
 
 def _person(p: Any, lang: str) -> dict[str, Any]:
-    return {"id": p.id, "name": p.name.get(lang), "role": p.role.get(lang), "party": p.party}
+    return {
+        "id": p.id,
+        "name": p.name.get(lang),
+        "role": p.role.get(lang),
+        "party": p.party,
+        "roles": [{"since": _d(r.since), "role": r.role.get(lang)} for r in p.roles],
+    }
 
 
 def _issue(i: Any, lang: str) -> dict[str, Any]:
@@ -76,6 +82,8 @@ def _stance(s: Any, lang: str) -> dict[str, Any]:
         "quote": q.text.get(lang) if q else None,
         "speaker": q.speaker if q else None,
         "quote_date": _d(q.date) if q else None,
+        "quote_translated_from": q.translated_from if q else None,
+        "quote_translation_source": q.translation_source if q else None,
         "sources": list(s.sources),
         "as_of": _d(s.as_of),
     }
@@ -88,6 +96,9 @@ def _statement(s: Any, lang: str) -> dict[str, Any]:
         "speaker": s.speaker,
         "event": s.event,
         "verbatim": s.verbatim,
+        "translated_from": s.translated_from,
+        "translation_source": s.translation_source,
+        "context": s.context.get(lang) if s.context else None,
         "text": s.text.get(lang),
         "sources": list(s.sources),
     }

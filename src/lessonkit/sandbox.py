@@ -53,7 +53,7 @@ TEXT = {
         "basis_line": "Could accept: {options}. Basis: {basis}",
         "no_estimate": "No estimate.",
         "choices": "Your deal: {choices}.",
-        "choice": "{issue} = {option}",
+        "choice": "{issue} = “{option}”",
         "named": "{name}:",
         "gap": " ",
     },
@@ -80,7 +80,7 @@ TEXT = {
         "basis_line": "受け入れうる範囲：{options}。根拠：{basis}",
         "no_estimate": "推定なし。",
         "choices": "あなたの案：{choices}。",
-        "choice": "{issue}＝{option}",
+        "choice": "{issue}＝「{option}」",
         "named": "{name}：",
         "gap": "",
     },
@@ -116,6 +116,13 @@ class Assessment:
     @property
     def acceptable_to_all(self) -> bool:
         return bool(self.choices) and not self.crossed and not any(self.unknown.values())
+
+
+def _quoted(issue: Issue, option_ids: list[str], lang: str) -> str:
+    """Option labels in scale order, each in quotation marks, so a list of options never reads
+    as one run-on sentence: “A”, “B” / 「A」「B」."""
+    marks, sep = ("「{}」", "") if lang == "ja" else ("“{}”", ", ")
+    return sep.join(marks.format(o.label.get(lang)) for o in issue.options if o.id in option_ids)
 
 
 def _acceptable(course: Course, party: str, issue: str, as_of: dt.date) -> list[str] | None:
@@ -239,7 +246,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         return f"<b>{esc(self._t('named', name=self._name(party)))}</b>{self._t('gap')}"
 
     def _label(self, issue: Issue, option_ids: list[str]) -> str:
-        return st.labels(issue, option_ids, self.lang) or self._t("no_estimate")
+        return _quoted(issue, option_ids, self.lang) or self._t("no_estimate")
 
     def _refresh(self, change: object = None) -> None:
         if self._quiet:
@@ -313,7 +320,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         for issue in self.issue_list:
             options = a.zones[issue.id]
             if options:
-                line = self._t("zone", issue=issue.name.get(self.lang), options=st.labels(issue, options, self.lang))
+                line = self._t("zone", issue=issue.name.get(self.lang), options=_quoted(issue, options, self.lang))
             else:
                 line = self._t("no_zone", issue=issue.name.get(self.lang))
             missing = [p for p in a.parties if _acceptable(self.course, p, issue.id, a.as_of) is None]
@@ -357,7 +364,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
             options = a.zones[issue.id]
             name = issue.name.get(self.lang)
             lines.append(
-                self._t("zone", issue=name, options=st.labels(issue, options, self.lang))
+                self._t("zone", issue=name, options=_quoted(issue, options, self.lang))
                 if options
                 else self._t("no_zone", issue=name)
             )

@@ -14,7 +14,6 @@ its title, its rows and its label lines need, so nothing overlaps at the default
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ import plotly.graph_objects as go
 from . import stancetext as st
 from .i18n import check_lang, format_date, ui
 from .selection import DateLike, party_ids, select_issues
-from .viewkit import group_style, hover, ptext, template, wrap
+from .viewkit import group_style, hover, ja_phrases, ptext, script_break, template, wrap
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -100,37 +99,40 @@ def _lines(text: str, width: int) -> list[str]:
     return [ptext(line) for line in wrap(text, width)]
 
 
-# In Japanese, a run of ASCII (a Latin word, a number: "NATO", "2022") is one unbreakable token.
-_TOKENS = re.compile(r"[!-~]+|.")
-_NO_LINE_START = "、。，．・）」』！？ー"
-_NO_LINE_END = "（「『"
-
-
-def _wrap_wide(text: str, width: int) -> list[str]:
-    lines, line, used = [], "", 0
-    for token in _TOKENS.findall(text):
-        if line and used + _columns(token) > width and token[0] not in _NO_LINE_START:
-            carry = line[-1] if len(line) > 1 and line[-1] in _NO_LINE_END else ""
-            lines.append(line[: len(line) - len(carry)])
-            line, used = carry, _columns(carry)
-        line += token
-        used += _columns(token)
-    return [*lines, line]
-
-
 def _split(text: str, width: int) -> list[str]:
-    """:func:`viewkit.wrap`, except that a Latin word or number inside Japanese is never split."""
-    return _wrap_wide(text, width) if _columns(text) > len(text) else wrap(text, width)
+    """:func:`viewkit.wrap`: Japanese broken between phrases, a Latin word or number never split."""
+    return wrap(text, width)
 
 
 def _label(text: str, width: int) -> str:
     """An option label wrapped to ``width`` columns, in as few lines as that allows and with the
     lines as even as possible; escaped, lines joined with ``<br>``."""
     lines = _split(text, width)
-    while width > 1 and len(_split(text, width - 1)) == len(lines):
+    while width > 1:
+        narrower = _split(text, width - 1)
+        # evener lines, but never by cutting a word that the wider lines kept whole
+        if len(narrower) != len(lines) or (_clean(text, lines) and not _clean(text, narrower)):
+            break
         width -= 1
-        lines = _split(text, width)
+        lines = narrower
     return "<br>".join(ptext(line) for line in lines)
+
+
+def _clean(text: str, lines: list[str]) -> bool:
+    """Whether every line break falls between words (Latin), between phrases or where the script
+    changes (Japanese)."""
+    if _columns(text) == len(text):
+        return True
+    ends, at = set(), 0
+    for phrase in ja_phrases(text):
+        at += len(phrase)
+        ends.add(at)
+    at = 0
+    for line in lines[:-1]:
+        at = text.index(line, at) + len(line)
+        if at not in ends and " " not in text[at - 1 : at + 1] and not script_break(text[at - 1], text[at]):
+            return False
+    return True
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
@@ -165,7 +167,16 @@ def _panel(course: Course, issue: Issue, parties: list[str], date: dt.date, n: i
     axes = {"xaxis": f"x{n}" if n > 1 else "x", "yaxis": f"y{n}" if n > 1 else "y"}
     name = ptext(issue.name.get(lang))
     order = [p.id for p in course.parties]
-    marks: dict[str, list] = {"x": [], "y": [], "symbol": [], "colour": [], "text": [], "hover": [], "party": []}
+    marks: dict[str, list] = {
+        "x": [],
+        "y": [],
+        "symbol": [],
+        "colour": [],
+        "text": [],
+        "side": [],
+        "hover": [],
+        "party": [],
+    }
     missing: dict[str, list] = {"y": [], "hover": [], "party": []}
     bar_x: list[float | None] = []
     bar_y: list[int | None] = []
@@ -185,6 +196,8 @@ def _panel(course: Course, issue: Issue, parties: list[str], date: dt.date, n: i
         marks["symbol"].append(symbol)
         marks["colour"].append(group_style(order.index(party))[0])
         marks["text"].append(ptext(course.party(party).short.get(lang)))
+        # a label right of its marker, except in the last column, where it would run off the plot
+        marks["side"].append("middle left" if x == len(issue.options) - 1 else "middle right")
         marks["hover"].append(_hover(course, party, issue, stance, lang))
         marks["party"].append(party)
         for lo, hi in _runs([issue.option_index(o) for o in stance.acceptable]):
@@ -211,7 +224,7 @@ def _panel(course: Course, issue: Issue, parties: list[str], date: dt.date, n: i
             "y": marks["y"],
             "mode": "markers+text",
             "text": marks["text"],
-            "textposition": "middle right",
+            "textposition": marks["side"],
             "marker": {"symbol": marks["symbol"], "color": colours, "size": 14, "line": {"width": 2, "color": colours}},
             "hovertext": marks["hover"],
             "hoverinfo": "text",

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .i18n import format_date, ui
+from .quotation import inner, translation_note
 from .selection import DateLike, as_date
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ TEXT = {
         "stated": "Stated by the party itself",
         "estimate": "Our reading of its actions (not stated by the party)",
         "quote": "“{text}” — {speaker}, {role}, {date}",
+        "quote_translated": "“{text}” — {speaker}, {role}, {date} ({note})",
         "as_of": "As of {date}",
         "sep": ", ",
         "issue_line": "{issue} ({question})",
@@ -38,6 +40,7 @@ TEXT = {
         "stated": "当事者自身が表明した立場",
         "estimate": "行動から読み取った立場（当事者の表明ではない）",
         "quote": "「{text}」（{role}の{speaker}、{date}）",
+        "quote_translated": "「{text}」（{role}の{speaker}、{date}。{note}）",
         "as_of": "{date}現在",
         "sep": "、",
         "issue_line": "{issue}（{question}）",
@@ -85,15 +88,24 @@ def labels(issue: Issue, option_ids: list[str], lang: str) -> str:
 
 
 def quote_text(course: Course, quote: Quote, lang: str) -> str:
+    """The quotation with its speaker, the speaker's role on the day, the date, and, for words
+    said in another language, the language and whose translation it is."""
     speaker = course.person(quote.speaker)
+    note = translation_note(course, quote.translated_from, quote.translation_source, lang)
+    text = quote.text.get(lang)
+    if lang == "ja" and text.startswith("「") and text.endswith("」") and text.count("「") == 1:
+        text = text[1:-1]
+    elif lang == "en" and text.startswith("“") and text.endswith("”"):
+        text = text[1:-1]
     return ui(
         TEXT,
-        "quote",
+        "quote_translated" if note else "quote",
         lang,
-        text=quote.text.get(lang),
+        text=text,
         speaker=speaker.name.get(lang),
-        role=speaker.role.get(lang),
+        role=inner(speaker.role_on(quote.date).get(lang), lang),
         date=format_date(quote.date, lang),
+        note=note,
     )
 
 

@@ -50,7 +50,7 @@ TEXT = {
         "list_item": "{date}: {title} ({group}; {certainty}) [{publishers}]",
     },
     "ja": {
-        "title": "年表（{as_of}現在）",
+        "title": "年表（基準日：{as_of}）",
         "x_title": "日付",
         "group_category": "分野",
         "group_party": "当事者",
@@ -71,7 +71,7 @@ TEXT = {
             "塗りつぶしの印は確認済み、白抜きは報道（未確認）、白抜きに点は一方の主張。"
             "帯は数日以上続いた出来事、網掛けは時期（{eras}）を表す。"
         ),
-        "list_header": "出来事{n}件（{as_of}現在）：",
+        "list_header": "出来事{n}件（基準日：{as_of}）：",
         "list_item": "{date}：{title}（{group}、{certainty}）［{publishers}］",
     },
 }

@@ -9,7 +9,7 @@ from tests.browser.lab import open_notebook, run_all, shot
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "Facts as of"), ("ja", "時点の情報です")])
+@pytest.mark.parametrize(("lang", "words"), [("en", "Facts as of"), ("ja", "情報の基準日")])
 def test_start_page_runs_and_shows_the_course_map(page, lab_server, lang, words):
     open_notebook(page, lab_server, f"notebooks/{lang}/00-start-here.ipynb")
     run_all(page)

@@ -184,7 +184,7 @@ def test_solutions_removed_with_nbgrader_metadata_kept(assigned):
 def test_answer_key_has_answers_explanations_and_sources(assigned):
     out = assigned(lang="ja")
     key = (out / "teacher/answer-key.ja.md").read_text(encoding="utf-8")
-    assert "正解: 2020年5月" in key and "湖は2020年5月1日に閉鎖された。" in key
+    assert "正解：2020年5月" in key and "湖は2020年5月1日に閉鎖された。" in key
     assert "North Gazette" in key and "ノースランド → 単独で決める" in key
     html = (out / "teacher/answer-key.ja.html").read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and 'href="https://example.org/north-gazette' in html

@@ -12,7 +12,7 @@ from lessonkit import load_course
 from lessonkit.export import export_quiz
 from lessonkit.export.gift import escape, plain, rich
 
-UNIT = {"en": "{} ({})", "ja": "{}（{}）"}
+UNIT = {"en": "{} ({})", "ja": "{}（単位：{}）"}
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ def test_check_right_answer_shows_correct_and_explanation(make, question_id):
     quiz.cards[question_id].check.click()
     feedback = quiz.cards[question_id].feedback.value
     assert "✓ Correct" in feedback
-    assert "(1 of 1 points)" in feedback
+    assert "(1 of 1 point)" in feedback
     assert "Explanation:" in feedback
     assert 'role="status"' in feedback
     assert "score 1/7" in quiz.progress.value

@@ -63,11 +63,12 @@ def test_widget_shows_whose_limits_a_choice_crosses(sample):
     x.choices["water"].value = "joint-board"
     assert x.assessment == assess(sample, {"fishing": None, "water": "joint-board"})
     assert "the deal crosses the limits of: Northland." in x.results.value
-    assert "Water level: you picked “A joint board”; it could accept: Northland decides." in x.results.value
+    assert "Water level: you picked “A joint board”; it could accept: “Northland decides”." in x.results.value
     assert "Within its estimated limits on every issue you decided." in x.results.value  # Southland
     x.choices["water"].value = "north-decides"
     assert (
-        "Southland" in x.results.value and "it could accept: A joint board, Southland holds a veto" in x.results.value
+        "Southland" in x.results.value
+        and "it could accept: “A joint board”, “Southland holds a veto”" in x.results.value
     )
     x.choices["water"].value = ""  # back to "not decided"
     x.choices["fishing"].value = "quotas"
@@ -76,7 +77,7 @@ def test_widget_shows_whose_limits_a_choice_crosses(sample):
 
 def test_widget_lists_zones_and_the_basis_of_every_estimate(sample):
     x = NegotiationSandbox(sample)
-    assert '<li data-issue="fishing">Fishing rights: Shared quotas</li>' in x.zones.value
+    assert '<li data-issue="fishing">Fishing rights: “Shared quotas”</li>' in x.zones.value
     assert "Water level: no zone of agreement" in x.zones.value
     assert "Northland has refused any shared control since 2020." in x.basis.value
     assert '<a href="https://example.org/north-gazette/2020/lake-closed"' in x.basis.value
@@ -107,7 +108,7 @@ def test_japanese_interface(sample):
     assert x.choices["water"].options[0] == ("― 未定 ―", "")
     assert x.choices["water"].label == "― 未定 ―"  # shown, not a blank box
     x.choices["water"].value = "joint-board"
-    assert "水位：選んだのは「共同委員会」。受け入れうる選択肢はノースランドが決める。" in x.results.value
+    assert "水位：選んだのは「共同委員会」。受け入れうる選択肢は「ノースランドが決める」。" in x.results.value
     assert "水位：合意可能領域なし" in x.zones.value
     assert x.clear.description == "案をリセット"
 
@@ -125,7 +126,7 @@ def test_display_bundle_has_static_fallbacks(sample):
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert x.results.value in bundle["text/html"] and x.basis.value in bundle["text/html"]
     text = bundle["text/plain"]
-    assert "Your deal: Fishing rights = Open to both." in text
+    assert "Your deal: Fishing rights = “Open to both”." in text
     assert "Water level: no zone of agreement: no option every party could accept." in text
 
 

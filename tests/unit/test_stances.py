@@ -355,7 +355,7 @@ def test_latin_words_inside_japanese_are_never_split(long_labels):
 
 def test_wrapping_is_even():
     assert _label("Lift now, before any deal", 13) == "Lift now,<br>before<br>any deal"
-    assert _label("非軍事化、西側の保証なし", 13) == "非軍事化、西<br>側の保証なし"  # 6 + 6, not 5 + 7
+    assert _label("非軍事化、西側の保証なし", 13) == "非軍事化、<br>西側の<br>保証なし"  # by phrase, never 西｜側
     assert _label("Open to both", 20) == "Open to both"
     assert _label("a <b> & c", 20) == "a &lt;b&gt; &amp; c"
 

@@ -93,7 +93,7 @@ def test_span_hover_gives_first_and_last_day(sample):
     ("lang", "rows", "title", "axis", "era"),
     [
         ("en", ["Diplomacy", "Incident"], "Timeline (as of 30 Jun 2024)", "Date", "The dispute"),
-        ("ja", ["外交", "事件"], "年表（2024年6月30日現在）", "日付", "対立"),
+        ("ja", ["外交", "事件"], "年表（基準日：2024年6月30日）", "日付", "対立"),
     ],
 )
 def test_labels_in_the_chosen_language(sample, lang, rows, title, axis, era):

@@ -25,7 +25,7 @@ The cell below loads the course and shows the map of lessons and the date the fa
 
 この教材では、**2025年2月18日にサウジアラビアのリヤドで開かれた米ロ高官協議**を取り上げます。誰が会い、何に合意したのか、各当事者は何を求めているのか、そしてロシアによるウクライナ侵攻の停戦がなぜこれほど難しいのかを学びます。教材は短いレッスンの集まりで、各レッスンは1回の授業（45〜50分）に収まるノートブックです。
 
-下のセルを実行すると、レッスンの一覧と、教材の情報がいつ時点のものかが表示されます。
+下のセルを実行すると、レッスンの一覧と、教材の情報の基準日（どの日までの情報か）が表示されます。
 """,
     ),
     code("import lessonkit as lk\n\ncourse = lk.load_course()\nlk.course_overview(course, lang=LANG)"),
@@ -34,7 +34,7 @@ The cell below loads the course and shows the map of lessons and the date the fa
 This first lesson is an orientation: it shows you how the course works. Here is its plan.
 """,
         """
-最初のこのレッスンはオリエンテーションです。教材の使い方を確かめます。まずは本時の流れを見てみましょう。
+このレッスンはオリエンテーションです。教材の使い方を確かめます。まずはこのレッスンの流れを見てみましょう。
 """,
     ),
     code('lk.lesson_intro(course, "00", lang=LANG)'),
@@ -44,7 +44,7 @@ This first lesson is an orientation: it shows you how the course works. Here is 
 
 **Running a notebook.** Click a cell and press **Shift+Enter** to run it, or choose *Run → Run All Cells* to run the whole lesson. Grey boxes with `In [ ]` are code cells: you do not need to change them, except in the exercises.
 
-**The interactive parts.** Timelines show each event when you hover over it; the controls above them filter by party, category and date. Stance comparisons let you choose parties and issues. In the negotiation sandbox you choose an outcome for each issue and see whose red lines it crosses. Every control works with the keyboard: **Tab** moves between controls, **Space** or **Enter** presses a button, arrow keys change a choice.
+**The interactive parts.** Timelines show each event when you hover over it; the controls above them filter by party, category and date. Stance comparisons let you choose parties and issues. In the negotiation sandbox you pick an option for each issue and see whose estimated limits it crosses. Every control works with the keyboard: **Tab** moves between controls, **Space** or **Enter** presses a button, arrow keys change a choice.
 
 **Quizzes.** In *practice* mode each question has a **Check** button with feedback and an explanation; **Try again** resets it. In *exam* mode you get no feedback until your teacher grades your answers. Type your name and student number, then press **Save my answers**: your answers are saved in a file next to the notebook, and they come back if you reopen the quiz later.
 
@@ -55,9 +55,9 @@ This first lesson is an orientation: it shows you how the course works. Here is 
 
 **ノートブックの使い方**　セルをクリックして **Shift＋Enter** を押すと実行できます。メニューの「Run → Run All Cells」でレッスン全体をまとめて実行することもできます。`In [ ]` と書かれた灰色の枠はコードのセルです。演習以外では書き換える必要はありません。
 
-**操作できる部分**　年表では、出来事にマウスを重ねると内容が表示され、上のボタンで当事者・分野・期間を絞り込めます。立場の比較では、当事者と論点を選んで並べて見られます。交渉シミュレーションでは、論点ごとに結論を選び、それがどの当事者の譲れない一線を越えるかを確かめられます。すべての操作はキーボードでもできます（**Tab** で移動、**Space** または **Enter** でボタンを押す、矢印キーで選択を変える）。
+**操作できる部分**　年表では、出来事にマウスを重ねると内容が表示され、上のボタンで当事者・分野・期間を絞り込めます。「立場を比べる」では、当事者と争点を選んで並べて見られます。「交渉シミュレーター」では、争点ごとに選択肢を選び、それがどの当事者の受け入れうる範囲を越えるかを確かめられます。すべての操作はキーボードでもできます（**Tab** で移動、**Space** または **Enter** でボタンを押す、矢印キーで選択を変える）。
 
-**クイズ**　「練習」モードでは、各問の **答え合わせ** ボタンで正誤と解説が表示され、**もう一度** で解き直せます。「試験」モードでは、先生が採点するまで正誤は表示されません。名前と学籍番号を入力して **回答を保存** を押すと、回答がノートブックと同じフォルダーにファイルとして保存され、あとでクイズを開き直すと復元されます。
+**クイズ**　「練習」モードでは、各問の「答え合わせ」ボタンで正誤と解説が表示され、「もう一度」で解き直せます。「試験」モードでは、先生が採点するまで正誤は表示されません。名前と学籍番号を入力して「回答を保存」を押すと、回答がノートブックと同じフォルダーにファイルとして保存され、あとでクイズを開き直すと復元されます。
 
 **事実と出典**　教材に出てくる出来事や各国の立場には、すべて出典が付いています。出典を開いて自分で確かめてみましょう。この教材は、どの当事者の立場も同じ形式・中立的な言葉で紹介します。各当事者の主張を比べ、自分で考えるための教材です。
 """,
@@ -106,7 +106,7 @@ In the explorer, press **Show all** and find the US 28-point plan of November 20
         """
 ## 日付・確度・出典の読み方
 
-**時点**　教材の情報は、いちばん上の一覧やエクスプローラーの表示にある日付の時点のものです。戦争も交渉もその後も続いています。それより後のことはニュースで確かめ、日付と出典をメモしておきましょう。
+**基準日**　教材の情報は、いちばん上の一覧やエクスプローラーに「情報の基準日」として表示される日付までのものです。戦争も交渉もその後も続いています。それより後のことはニュースで確かめ、日付と出典をメモしておきましょう。
 
 **確度**　どの出来事にも、どのくらい確かかを示す表示が付いています。詳しい内容の欄と、年表の印の形で分かります。
 
@@ -141,7 +141,7 @@ Answer each question and press **Check**; use **Try again** to change an answer.
         """
 ## 確認クイズ
 
-各問に答えて **答え合わせ** を押しましょう。答え直すときは **もう一度** を押します。終わったら名前と学籍番号を入力し、**回答を保存** を押してください。Binder を使っている場合は、タブを閉じる前に、左のファイル一覧から保存されたファイル（名前が `responses-00-start-here-exit-` で始まるもの）をダウンロードしてください。
+各問に答えて「答え合わせ」を押しましょう。答え直すときは「もう一度」を押します。終わったら名前と学籍番号を入力し、「回答を保存」を押してください。Binder を使っている場合は、タブを閉じる前に、左のファイル一覧から保存されたファイル（名前が `responses-00-start-here-exit-` で始まるもの）をダウンロードしてください。
 """,
     ),
     code('lk.quiz(course, "00", "exit", lang=LANG)'),

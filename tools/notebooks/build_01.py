@@ -61,7 +61,7 @@ full-scale invasion”?
 
 今度は「領土」と「軍事」の出来事だけを表示します。2014年の春（クリミア、続いてドンバス）と2022年2月24日を比べ、
 それぞれの時期に何が起き、誰が行ったのかを確かめましょう。次に、教材で検証している日本語のブログ記事の一文を判定します。
-判定を選んで **確かめる** を押し、訂正を読みましょう。教材が2022年を「ロシアによる全面侵攻」と呼ぶのはなぜでしょうか。
+判定を選んで「答え合わせ」を押し、訂正を読みましょう。教材が2022年を「ロシアによる全面侵攻」と呼ぶのはなぜでしょうか。
 """,
     ),
     code('lk.timeline(course, categories=["territory", "military"], end="2025-01-01", lang=LANG)'),
@@ -157,14 +157,12 @@ declarations: what changed, and what stayed the same?
     code('lk.timeline(course, parties=["nato"], categories=["alliance", "diplomacy"], end="2025-01-01", lang=LANG)'),
     md(
         """
-Now the positions. The cards show what Russia and NATO had said by the end of 2024, in their own words, with each
-position's history. Ukraine's own stance in this course begins in 2025; its NATO application of September 2022 is
-in the timeline. Then change **Positions as of** to a date in 2025: how did the positions move?
+Now the positions. The cards show what Russia, Ukraine and NATO had said by the end of 2024, in their own words,
+with each position's history: Ukraine's card goes back to its application of September 2022, which is also in the
+timeline. Then change **Positions as of** to a date in 2025: how did the positions move?
 """,
         """
-次は各当事者の立場です。カードには、2024年末までにロシアとNATOが述べていたことが、本人たちの言葉と立場の変化の
-記録とともに表示されます。この教材でのウクライナの立場の記録は2025年からです（2022年9月のNATO加盟申請は年表に
-あります）。そのあと **時点** を2025年の日付に変えてみましょう。立場はどう動いたでしょうか。
+次は各当事者の立場です。カードには、2024年末までにロシア、ウクライナ、NATOが述べていたことが、本人たちの言葉と立場の変化の記録とともに表示されます。ウクライナのカードは、年表にもある2022年9月のNATO加盟申請から始まります。そのあと **時点** を2025年の日付に変えてみましょう。立場はどう動いたでしょうか。
 """,
     ),
     code('lk.StanceComparison(course, parties=["ru", "ua", "nato"], issues=["nato"], as_of="2024-12-31", lang=LANG)'),
@@ -192,7 +190,7 @@ Answer each question and press **Check**. When you are done, type your name and 
         """
 ## 6. 確認クイズ
 
-各問に答えて **答え合わせ** を押しましょう。終わったら名前と学籍番号を入力し、**回答を保存** を押してください。
+各問に答えて「答え合わせ」を押しましょう。終わったら名前と学籍番号を入力し、「回答を保存」を押してください。
 """,
     ),
     code('lk.quiz(course, "01", "exit", lang=LANG)'),

@@ -25,7 +25,7 @@ and compare what each side said afterwards.
 Run the cell below to see the lesson's objectives, plan and key words.
 """,
         """
-# 第2回　リヤドでの米ロ高官協議：誰が会い、何に合意し、誰がいなかったのか
+# レッスン2　リヤドでの米ロ高官協議：誰が会い、何に合意し、誰がいなかったのか
 
 2025年2月18日、米国とロシアの代表団がリヤドで会いました。このレッスンでは、会合までの数日間の
 動きをたどり、その場に誰がいて誰がいなかったのかを確かめます。そして双方が何に合意したのかを読み、
@@ -62,10 +62,13 @@ The explorer below shows the events of February 2025. Read them in order and hov
 
 Now choose **“US–Russia talks in Riyadh”** in the explorer's Event list. Its details give the place,
 the host, the people who were there and the outcomes. The cell below lists the same people from the
-course's table of people, with the role each one held **at the time**.
+course's table of people, with the role each one held **at the time**. Not everyone listed sat at the
+table: Kirill Dmitriev travelled with the Russian delegation, but the talks themselves were between
+Rubio, Waltz and Witkoff and Lavrov and Ushakov.
 
-- Who led each side? Which member of the Russian delegation does not work on foreign policy, and
-  what might his presence suggest about Russia's aims?
+- Who led each side? Which member of the Russian delegation does not work on foreign policy? The
+  readout also promised economic and investment opportunities after the war: what might these suggest
+  about each side's aims, the US side's as well as Russia's?
 - Who else is listed, and for which country?
 """,
         """
@@ -73,10 +76,13 @@ course's table of people, with the role each one held **at the time**.
 
 次に、上のエクスプローラーの出来事の一覧から **「リヤドでの米ロ高官協議」** を選びましょう。詳細に、
 場所・主催・出席者・結果が表示されます。下のセルは、教材の人物一覧から同じ出席者を取り出し、
-それぞれの**当時の**肩書きとともに表示します。
+それぞれの**当時の**肩書きとともに表示します。一覧の全員が協議の席に着いたわけではありません。
+キリル・ドミトリエフ氏はロシア代表団に同行しましたが、協議そのものはルビオ、ウォルツ、ウィトコフの
+各氏とラブロフ、ウシャコフの両氏の間で行われました。
 
 - それぞれの側を率いたのは誰ですか。ロシア代表団のうち外交を担当していない人物は誰ですか。
-  その人物がいることから、ロシアの狙いについて何が考えられますか。
+  発表文は戦争後の経済・投資の機会にも触れています。こうした点から、ロシア側と米国側それぞれの狙いについて
+  何が考えられますか。
 - ほかに名前が挙がっているのは誰ですか。どの国の人ですか。
 """,
     ),
@@ -100,8 +106,10 @@ Saudi Arabia took part. Look at what it did **before** 2025 and **after** the Ri
         """
 ## 3. What was agreed, and two accounts of one meeting
 
-Go back to the Riyadh event in the explorer and read its **Outcomes**. One of the points is marked as
-only partly confirmed: which one, and why does that matter?
+Go back to the Riyadh event in the explorer and read its **Outcomes**. Rubio named all four points on
+camera at his press remarks, but one of them is not in the State Department's written readout: which
+one? A public statement by the official who led the talks and an agreed written text are different
+kinds of evidence: what can each one tell you?
 
 Below, the US and Russian statements about the same meeting are shown side by side. Each is marked as
 a **quotation** (the speaker's own words) or a **paraphrase** (a report of what was said); open
@@ -114,8 +122,9 @@ a **quotation** (the speaker's own words) or a **paraphrase** (a report of what 
         """
 ## 3. 合意の内容と、同じ会合についての2つの説明
 
-エクスプローラーのリヤド協議に戻り、**結果**を読みましょう。そのうち1つの点は、一部の報道でしか
-確認できない点とされています。それはどれでしょうか。なぜそのことが大切なのでしょうか。
+エクスプローラーのリヤド協議に戻り、**結果**を読みましょう。ルビオ国務長官は記者会見で4つの点すべてを
+カメラの前で述べましたが、そのうち1つは国務省の文書の発表文に入っていません。それはどれでしょうか。
+協議を率いた当局者の公の発言と、文書の発表文は、別の種類の根拠です。それぞれから何が分かるでしょうか。
 
 下には、同じ会合についての米国側とロシア側の発言を並べて表示します。それぞれに、**発言の引用**
 （話し手の言葉そのもの）か**発言の要約**（発言内容を伝えたもの）かが示されています。
@@ -250,7 +259,7 @@ Answer the questions, press **Check** for feedback, then type your name and save
         """
 ## 7. 確認クイズ
 
-問題に答えて **答え合わせ** を押し、解説を確かめましょう。最後に名前を入力して回答を保存しましょう。
+問題に答えて「答え合わせ」を押し、解説を確かめましょう。最後に名前を入力して回答を保存しましょう。
 """,
     ),
     code('lk.quiz(course, "02", "exit", lang=LANG)'),

@@ -24,7 +24,7 @@ own words, what it could accept (an estimate), how its position changed, and the
 Run the cell below to see the lesson's objectives, plan and key words.
 """,
         """
-# 第3回　各当事者は何を求めているのか
+# レッスン3　各当事者は何を求めているのか
 
 リヤドでの会合の後、各当事者は自らの要求を示しました。このレッスンでは、米国・ロシア・ウクライナ・EU、
 欧州の5か国、そして開催国サウジアラビアの要求を、争点ごとに比べます。どの当事者も**同じ形式のカード**で
@@ -54,7 +54,7 @@ any grey bars overlap?
 下の図は、4つの当事者の5つの争点についての立場を示しています。各段では、選択肢が一方の端から
 もう一方の端へと並んでいます。図の下の凡例を読みましょう。
 
-- **塗りつぶし**の印は当事者が表明した立場、**白抜き**の印は教材が行動から読み取った立場、**×**は公の立場がないこと、「（記録なし）」はその時点の記録が教材にないことを示します。
+- **塗りつぶし**の印は当事者が表明した立場、**白抜き**の印は教材が行動から読み取った立場、「×」は公の立場がないこと、「（記録なし）」はその時点の記録が教材にないことを示します。
 - **灰色の帯**は、その当事者が受け入れうる範囲です。本人の言葉ではなく、分析上の推定です。
 
 印にマウスを重ねると要約が表示されます。当事者どうしの立場がいちばん離れているのはどの争点でしょうか。
@@ -169,12 +169,13 @@ top of the lesson (as of the course's date). Which markers moved, and whose did 
     ),
     md(
         """
-## 6. Group work: explain one party's demands
+## 6. Group work (gallery walk): explain one party's demands
 
 Your teacher gives each group one party: the United States, Russia, Ukraine, the EU, the United
 Kingdom and France, Germany, Poland and Italy, or Saudi Arabia. In the widget below, choose **only your
-party** in the Parties list (all issues are shown when none is picked). Prepare a one-minute explanation
-for the class:
+party** in the Parties list (all issues are shown when none is picked). In about 5 minutes, make a poster
+or a shared slide that answers the points below; then walk round for about 4 minutes, read the other
+groups' posters and note one question for each:
 
 1. Its demands on two or three issues, **in your own words**.
 2. One quotation from its card (**In their words**): who said it, and when.
@@ -186,11 +187,9 @@ Explain the party's view as it sees it: say “Russia argues that …”, “Acc
 reporting a position, not arguing for or against it.
 """,
         """
-## 6. グループ活動：1つの当事者の要求を説明する
+## 6. グループ活動（ギャラリーウォーク）：1つの当事者の要求を説明する
 
-先生が各グループに1つの当事者を割り当てます（米国、ロシア、ウクライナ、EU、英国とフランス、ドイツ・ポーランド・
-イタリア、サウジアラビア）。下のウィジェットの当事者の一覧で、**自分たちの当事者だけ**を選びましょう（争点を
-何も選ばなければ、すべての争点が表示されます）。クラスに向けて1分間の説明を準備しましょう。
+先生が各グループに1つの当事者を割り当てます（米国、ロシア、ウクライナ、EU、英国とフランス、ドイツ・ポーランド・イタリア、サウジアラビア）。下のウィジェットの当事者の一覧で、**自分たちの当事者だけ**を選びましょう（争点を何も選ばなければ、すべての争点が表示されます）。約5分で、次の点に答えるポスターか共有スライドを作りましょう。そのあと約4分で教室を回って他のグループのポスターを読み、それぞれに質問を1つずつメモします。
 
 1. 2〜3の争点についての要求を、**自分の言葉で**説明する。
 2. カードの**本人の言葉**から引用を1つ選び、誰がいつ言ったのかを示す。
@@ -227,7 +226,7 @@ Answer the questions, press **Check** for feedback, then type your name and save
         """
 ## 8. 確認クイズ
 
-問題に答えて **答え合わせ** を押し、解説を確かめましょう。最後に名前を入力して回答を保存しましょう。
+問題に答えて「答え合わせ」を押し、解説を確かめましょう。最後に名前を入力して回答を保存しましょう。
 """,
     ),
     code('lk.quiz(course, "03", "exit", lang=LANG)'),

@@ -18,7 +18,7 @@ Many people meet the news through short summaries: a post, a headline, a digest.
 Some of its sentences are right, some are wrong, and some are neither, because they are the writer's own feelings. Your job is to tell which is which, and to back each verdict with a source.
 """,
         """
-# 第6回　ニュースを読み解く：リヤド協議のまとめ記事を検証する
+# レッスン6　ニュースを読み解く：リヤド協議のまとめ記事を検証する
 
 私たちがニュースに触れるのは、SNSの投稿や見出し、まとめ記事のような短い要約を通してであることが多いものです。今日はそうしたまとめ記事の一つを検証します。題材は、リヤドでの米ロ協議を伝えた3本の報道を要約した、**ブログ風の日本語の記事**です（記事には「公開日:2025/02/19」とあります）。記事は次のように始まります。
 
@@ -57,7 +57,7 @@ Try the warm-up: choose your answers, then press **Check**.
 
 種類が**混ざった文**にも注意しましょう。「ロシア優勢の戦況下で米国の調停が成果を上げるのは容易ではないと専門家は指摘」という文は、名前の出ない「専門家」（誰のことでしょうか）の発言の紹介の中に、戦況についての主張と、今後の予想が含まれています。
 
-ウォームアップに挑戦しましょう。答えを選んだら「確かめる」を押してください。
+ウォームアップに挑戦しましょう。答えを選んだら「答え合わせ」を押してください。
 """,
     ),
     code('lk.quiz(course, "06", "kinds", lang=LANG)'),
@@ -80,7 +80,7 @@ Dates and titles are the easiest claims to check, and the easiest to get wrong w
 - トランプ氏が大統領に就任した日と、ルビオ氏が国務長官に承認された日
 - ルビオ氏の上院での指名公聴会の日付
 - リヤドでの米ロ高官協議の日付
-- 武装集団がクリミア議会を占拠した日、ロシアがクリミアを併合した日、ロシアによる全面侵攻が始まった日
+- 武装集団がクリミア議会を占拠した日、ロシアがクリミアを「併合」した日、ロシアによる全面侵攻が始まった日
 """,
     ),
     code('lk.TimelineExplorer(course, start="2014-01-01", end="2025-02-28", lang=LANG)'),
@@ -89,7 +89,7 @@ Dates and titles are the easiest claims to check, and the easiest to get wrong w
 Now judge the five claims below. For each one, **decide first**, then press **Check** to compare your verdict with the sources. The verdicts are: *correct*, *wrong*, *misattributed* (someone else said it), *unsupported* (no source backs it) and *simplified or incomplete*. Each card shows the article's own Japanese wording with a translation below it. Be ready to name the event in the timeline that proves your verdict.
 """,
         """
-下の5つの記述を判定しましょう。それぞれ**まず自分で判定を決めてから**「確かめる」を押し、出典と照らし合わせます。判定は「正確」「誤り」「発言者の取り違え」「根拠がない」「単純化・不十分」の5つです。判定の根拠になる出来事を、年表の中から挙げられるようにしておきましょう。
+下の5つの記述を判定しましょう。それぞれ**まず自分で判定を決めてから**「答え合わせ」を押し、出典と照らし合わせます。判定は「正確」「誤り」「発言者の取り違え」「根拠がない」「単純化・不十分」の5つです。判定の根拠になる出来事を、年表の中から挙げられるようにしておきましょう。
 """,
     ),
     code(
@@ -179,12 +179,16 @@ The table lists the sources the course uses for the Riyadh meeting. Which one is
 
 Seven claims are left: what was agreed in Riyadh, who was at the table, and what European leaders said the day before. Go back to the timeline explorer in part 2 and pick “US–Russia talks in Riyadh” (its agreed outcomes are listed) and “European leaders' emergency meeting in Paris”. Many of these claims are neither simply right nor simply wrong: decide whether the article says **more** than the sources (*unsupported*) or **less** (*simplified or incomplete*).
 
+Work as a jigsaw (about 8 minutes): your teacher gives half the pairs the four claims whose cards say “section 1” and the other half the three that say “section 2”. Judge your claims (about 5 minutes), then tell a pair from the other half your verdicts and your reasons (about 3 minutes).
+
 Finished early? `lk.ClaimCheck(course, lang="en")` shows all twenty claims of the article at once.
 """,
         """
 ## 5. 検証3：残りの記述
 
 残りは7つの記述です。リヤドで何が合意されたか、誰が出席したか、前日に欧州の首脳が何を述べたかについての記述です。2の年表エクスプローラーに戻り、「リヤドでの米ロ高官協議」（合意事項が載っています）と「パリで欧州首脳の緊急会合」を選んで確かめましょう。ここでは、単純に正しい・誤りとは言えない記述が多くあります。記事が出典より**多くを**述べているのか（「根拠がない」）、**少なく**述べているのか（「単純化・不十分」）を考えましょう。
+
+ジグソー形式で進めます（約8分）。先生の指示で、半数のペアはカードに「第1節」と表示される4つの記述を、残りのペアは「第2節」と表示される3つの記述を担当します。自分たちの記述を判定したら（約5分）、もう一方のグループのペアに判定とその理由を伝えましょう（約3分）。
 
 早く終わった人は、`lk.ClaimCheck(course, lang="ja")` で記事の20の記述すべてを一度に確かめることができます。
 """,
@@ -217,7 +221,7 @@ Answer each question, press **Check**, and read the explanation, including when 
         """
 ## 7. 確認クイズ
 
-各問に答えて「確かめる」を押し、正解したときも解説を読みましょう。
+各問に答えて「答え合わせ」を押し、正解したときも解説を読みましょう。
 """,
     ),
     code('lk.quiz(course, "06", "exit", lang=LANG)'),

@@ -12,7 +12,7 @@ Usage in your own script:
     ]
     write("02-riyadh-meeting", cells)
 
-- md(en, ja): a Markdown cell.
+- md(en, ja): a Markdown cell (the Japanese soft-wrapped lines are joined: jajoin.ja_join).
 - code(src): a code cell; write the literal LANG where the language goes: it becomes "en" / "ja".
 - exercise(grade_id, prompt_src, solution_src): an nbgrader solution cell; the student's starting
   code first, then the solution between ### BEGIN SOLUTION / ### END SOLUTION (the teacher tools
@@ -26,12 +26,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat as nbf
+from jajoin import ja_join, ja_tighten
 
 ROOT = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 def md(en: str, ja: str) -> dict:
-    return {"kind": "md", "en": en.strip("\n"), "ja": ja.strip("\n")}
+    """A Markdown cell; in the Japanese text, soft-wrapped lines are joined and the spaces
+    between Japanese and bold are dropped (both would show as stray spaces)."""
+    return {"kind": "md", "en": en.strip("\n"), "ja": ja_tighten(ja_join(ja))}
 
 
 def code(src: str) -> dict:

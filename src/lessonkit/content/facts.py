@@ -50,11 +50,43 @@ class Party(Model):
     description: Localized
 
 
+class RolePeriod(Model):
+    """A role a person held from ``since`` until the next period (or to date)."""
+
+    since: dt.date
+    role: Localized
+
+
 class Person(Model):
+    """Someone who appears in events, statements or quotes.
+
+    ``role`` is the role held before the first dated change in ``roles`` (or throughout, when
+    ``roles`` is empty); each entry of ``roles`` is a later role with the date it began.
+    Show a person with :meth:`role_on` the date of the event or statement.
+    """
+
     id: Id
     name: Localized
     role: Localized
     party: Id
+    roles: list[RolePeriod] = []
+
+    @model_validator(mode="after")
+    def _roles_in_order(self) -> Person:
+        dates = [r.since for r in self.roles]
+        if dates != sorted(set(dates)):
+            raise ValueError("roles must be listed oldest first, each with a different since date")
+        return self
+
+    def role_on(self, date: dt.date | None) -> Localized:
+        """The role held on ``date``: the latest period that began on or before it, else ``role``."""
+        if date is None:
+            return self.roles[-1].role if self.roles else self.role
+        current = self.role
+        for period in self.roles:
+            if period.since <= date:
+                current = period.role
+        return current
 
 
 class Option(Model):
@@ -139,8 +171,23 @@ class Event(Model):
         return self.end_date is not None
 
 
+def _check_translation(translated_from: str | None, translation_source: str | None) -> None:
+    if translated_from is not None and translation_source is None:
+        raise ValueError("translated_from is set: give translation_source (the source whose translation is quoted)")
+    if translation_source is not None and translated_from is None:
+        raise ValueError(
+            "translation_source is set: give translated_from (ISO 639-1 code of the language the speaker used)"
+        )
+
+
 class Statement(Model):
-    """What someone said, verbatim (``verbatim: true``) or in paraphrase, usually about an event."""
+    """What someone said, verbatim (``verbatim: true``) or in paraphrase, usually about an event.
+
+    A quotation of words said in another language is marked with ``translated_from``
+    (the ISO 639-1 code of the language the speaker used) and ``translation_source``
+    (the source, one of ``sources``, whose translation is quoted). ``context`` says, outside
+    the quotation, what or to whom the words were said ("On Ukraine not being invited").
+    """
 
     id: Id
     date: dt.date
@@ -149,13 +196,37 @@ class Statement(Model):
     verbatim: bool
     text: Localized
     sources: list[Id] = Field(min_length=1)
+    translated_from: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    translation_source: Id | None = None
+    context: Localized | None = None
+
+    @model_validator(mode="after")
+    def _translated_quotation(self) -> Statement:
+        _check_translation(self.translated_from, self.translation_source)
+        if self.translated_from is not None and not self.verbatim:
+            raise ValueError(
+                "translated_from marks a translated quotation: set verbatim: true, "
+                "or drop translated_from for a paraphrase"
+            )
+        if self.translation_source is not None and self.translation_source not in self.sources:
+            raise ValueError(f"translation_source '{self.translation_source}' must be one of the statement's sources")
+        return self
 
 
 class Quote(Model):
+    """A short quotation; ``translated_from`` and ``translation_source`` as in :class:`Statement`."""
+
     text: Localized
     speaker: Id
     date: dt.date
     source: Id
+    translated_from: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    translation_source: Id | None = None
+
+    @model_validator(mode="after")
+    def _translated_quotation(self) -> Quote:
+        _check_translation(self.translated_from, self.translation_source)
+        return self
 
 
 class Stance(Model):

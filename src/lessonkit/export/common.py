@@ -32,7 +32,7 @@ T = TypeVar("T")
 
 UI = {
     "en": {"true": "True", "false": "False", "with_unit": "{prompt} ({unit})"},
-    "ja": {"true": "正しい", "false": "誤り", "with_unit": "{prompt}（{unit}）"},
+    "ja": {"true": "正しい", "false": "誤り", "with_unit": "{prompt}（単位：{unit}）"},
 }
 
 # Characters XML 1.0 cannot carry at all (not even escaped).

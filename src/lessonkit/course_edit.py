@@ -1,4 +1,5 @@
-"""A student's own events added to a course, checked by the same rules as the course's.
+"""A student's own events added to a course, checked by the course's own event rules
+(``crossref.check_added_events``), except that they may come after its as-of date.
 
 Used in exercises: students build rows with pandas, then redraw the timeline with them.
 Errors name the row and field in plain words, like ``lessonkit check`` does.
@@ -14,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .content import Event, Source
+from .crossref import check_added_events
 from .errors import LessonError, Problem
+from .loader import Located
 from .messages import describe
 
 if TYPE_CHECKING:
@@ -69,9 +72,8 @@ def with_events(course: Course, rows: Iterable[Mapping[str, Any]] | Any) -> Cour
     ``reported``, ``era`` to the era the date falls in.
     """
     problems: list[Problem] = []
-    events: list[Event] = []
+    events: list[tuple[Event, Located]] = []
     sources: list[Source] = []
-    known_sources = {s.id for s in course.sources}
     for n, row in enumerate(_rows(rows), 1):
         data = dict(row)
         data["date"] = _date(data.get("date"))
@@ -112,35 +114,22 @@ def with_events(course: Course, rows: Iterable[Mapping[str, Any]] | Any) -> Cour
             except ValidationError as exc:
                 problems += [Problem(WHERE, n, "source_url", describe(e)) for e in exc.errors(include_url=False)]
                 continue
-        problems += _references(course, event, n, known_sources | {s.id for s in sources})
-        events.append(event)
+        events.append((event, Located(WHERE, {(): n}, ())))
+    ids = {
+        "parties": {p.id for p in course.parties},
+        "people": {p.id for p in course.people},
+        "sources": {s.id for s in (*course.sources, *sources)},
+    }
+    problems += check_added_events(ids, course.info, events)
     if problems:
         raise LessonError(problems)
     taken = {e.id for e in course.events}
-    for n, event in enumerate(events, 1):
+    for n, (event, _) in enumerate(events, 1):
         if event.id in taken:
             raise LessonError([Problem(WHERE, n, "id", f"'{event.id}' is already used by an event of the course")])
         taken.add(event.id)
     return dataclasses.replace(
         course,
-        events=tuple(sorted((*course.events, *events), key=lambda e: (e.date, e.id))),
+        events=tuple(sorted((*course.events, *(e for e, _ in events)), key=lambda e: (e.date, e.id))),
         sources=(*course.sources, *sources),
     )
-
-
-def _references(course: Course, event: Event, n: int, sources: set[str]) -> list[Problem]:
-    parties = {p.id for p in course.parties}
-    categories = {c.id for c in course.info.categories}
-    out = [
-        Problem(WHERE, n, f"actors[{i}]", f"'{a}' is not a known party")
-        for i, a in enumerate(event.actors)
-        if a not in parties
-    ]
-    out += [
-        Problem(WHERE, n, f"sources[{i}]", f"'{s}' is not a known source")
-        for i, s in enumerate(event.sources)
-        if s not in sources
-    ]
-    if event.category not in categories:
-        out.append(Problem(WHERE, n, "category", f"'{event.category}' is not one of {', '.join(sorted(categories))}"))
-    return out

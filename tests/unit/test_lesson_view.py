@@ -102,7 +102,16 @@ def test_with_events_from_a_dataframe(sample):
     [
         ({"date": "2024-13-01"}, "new events:1: date: '2024-13-01' is not a date"),
         ({"actors": ["westland"]}, "new events:1: actors[0]: 'westland' is not a known party"),
-        ({"category": "war"}, "new events:1: category: 'war' is not one of diplomacy, incident"),
+        (
+            {"category": "war"},
+            "new events:1: category: 'war' is not a category listed in course.yaml (diplomacy, incident)",
+        ),
+        ({"host": "nowhere"}, "new events:1: host: 'nowhere' is not a known party"),
+        ({"people": ["nobody"]}, "new events:1: people[0]: 'nobody' is not a known person"),
+        (
+            {"sources": ["no-such-source"], "source_url": None},
+            "new events:1: sources[0]: 'no-such-source' is not a known source",
+        ),
         ({"source_url": "javascript:alert(1)"}, "new events:1: source_url: must be a full https:// address"),
         ({"id": "lake-closed"}, "'lake-closed' is already used by an event of the course"),
     ],
@@ -119,6 +128,21 @@ def test_with_events_reports_mistakes_plainly(sample, row, message):
     with pytest.raises(lk.LessonError) as info:
         sample.with_events([{**base, **row}])
     assert message in str(info.value)
+
+
+def test_added_events_with_an_unknown_host_never_reach_the_explorer(sample):
+    """The course's own event rules run on added rows: the explorer never meets an unknown party."""
+    row = {"id": "x", "date": "2024-02-01", "title": "T", "actors": ["north"], "category": "diplomacy"}
+    with pytest.raises(lk.LessonError, match="host: 'nowhere' is not a known party"):
+        sample.with_events([{**row, "sources": [sample.sources[0].id], "host": "nowhere"}])
+
+
+def test_added_events_may_come_after_the_as_of_date(sample):
+    """Students record news from after the course's date (lesson 05); only that rule is relaxed."""
+    later = sample.info.as_of.replace(year=sample.info.as_of.year + 1)
+    row = {"id": "later", "date": later, "title": "T", "actors": ["north"], "category": "diplomacy"}
+    course = sample.with_events([{**row, "sources": [sample.sources[0].id]}])
+    assert course.event("later").date == later
 
 
 def test_with_events_escapes_in_the_timeline(sample):

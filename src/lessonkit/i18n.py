@@ -38,3 +38,9 @@ def format_date(value: dt.date, lang: str) -> str:
     if check_lang(lang) == "ja":
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {value:%b} {value.year}"
+
+
+def sentences(parts: list[str], lang: str) -> str:
+    """Sentences run together as prose: a space between them in English, none in Japanese
+    (a space after 「。」 shows as a stray gap)."""
+    return ("" if lang == "ja" else " ").join(p for p in parts if p)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 
 from . import stancetext as st
-from .i18n import check_lang, format_date, ui
+from .i18n import check_lang, format_date, sentences, ui
 from .selection import DateLike, check_ids, party_ids
 from .viewkit import hover, ptext, template, wrap
 
@@ -366,7 +366,7 @@ def _axes(course: Course) -> tuple[dict, dict]:
 
 
 def _caption(course: Course, lang: str) -> str:
-    return " ".join([ui(TEXT, "caption", lang), *(a[lang] for a in course.boundaries.attribution)])
+    return sentences([ui(TEXT, "caption", lang), *(a[lang] for a in course.boundaries.attribution)], lang)
 
 
 def _check_mappable(course: Course) -> None:

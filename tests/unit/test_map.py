@@ -407,3 +407,10 @@ def test_the_course_map_is_quick_to_build(course):
     for option in (None, "cede-donetsk"):
         territory_map(course, option=option, lang="ja")
     assert (time.perf_counter() - start) / 2 < 1.0  # measured about 0.07 s; generous for shared machines
+
+
+def test_japanese_caption_has_no_gap_between_sentences():
+    """A space after 「。」 shows as a stray gap: the caption and the attribution run together."""
+    course = lessonkit.load_course(COURSE_DIR)
+    text = json.dumps(territory_map(course, lang="ja").to_plotly_json(), ensure_ascii=False)
+    assert "示していない。境界" in text and "。 " not in text

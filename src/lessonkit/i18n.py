@@ -44,3 +44,11 @@ def sentences(parts: list[str], lang: str) -> str:
     """Sentences run together as prose: a space between them in English, none in Japanese
     (a space after 「。」 shows as a stray gap)."""
     return ("" if lang == "ja" else " ").join(p for p in parts if p)
+
+
+def format_span(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """A date, or a first and last day: "10 Mar 2024 – 12 Mar 2024", 「2024年3月10日～2024年3月12日」."""
+    if end is None:
+        return format_date(start, lang)
+    dash = "～" if lang == "ja" else " – "
+    return f"{format_date(start, lang)}{dash}{format_date(end, lang)}"

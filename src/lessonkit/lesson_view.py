@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .course import Course
 from .htmltext import esc
-from .i18n import check_lang, format_date, ui
+from .i18n import check_lang, format_date, format_span, ui
 from .quotation import kind_label, person_label, publisher_name
 
 if TYPE_CHECKING:
@@ -84,7 +84,6 @@ _MARKS = {
         "who": "{person}, {date} · {kind}",
         "said": "{context}: {words}",
         "sep": ", ",
-        "span": "{start} – {end}",
         "list_sep": "; ",
         "party": "[{name}]",
         "line": "- {words} — {who}",
@@ -95,7 +94,6 @@ _MARKS = {
         "who": "{person}、{date}。{kind}",
         "said": "{context}：{words}",
         "sep": "、",
-        "span": "{start}～{end}",
         "list_sep": "、",
         "party": "【{name}】",
         "line": "・{words}／{who}",
@@ -223,9 +221,7 @@ def event_card(course: Course, event: str, *, lang: str = "en") -> Static:
 
     check_lang(lang)
     e = course.event(event)
-    when = format_date(e.date, lang)
-    if e.end_date:
-        when = _m("span", lang, start=when, end=format_date(e.end_date, lang))
+    when = format_span(e.date, e.end_date, lang)
     facts = [(ui(_UI, "when", lang), when)]
     if e.place:
         facts.append((ui(_UI, "where", lang), e.place.get(lang)))

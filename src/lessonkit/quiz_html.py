@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .content.quiz import Links, Question, Quiz
 from .htmltext import esc
-from .i18n import format_date, ui
+from .i18n import format_span, sentences, ui
 from .scoring import Result
 
 if TYPE_CHECKING:
@@ -153,9 +153,7 @@ def points_label(points: int, lang: str) -> str:
 
 def _event_label(course: Course, event_id: str, lang: str) -> str:
     event = course.event(event_id)
-    when = format_date(event.date, lang)
-    if event.end_date:
-        when += f" – {format_date(event.end_date, lang)}"
+    when = format_span(event.date, event.end_date, lang)
     title = event.title.get(lang)
     return f"{title} ({when})" if lang == "en" else f"{title}（{when}）"
 
@@ -183,7 +181,7 @@ def link_labels(links: Links, course: Course | None, lang: str) -> list[str]:
 
 def explanation_html(question: Question, lang: str, course: Course | None) -> str:
     label = esc(ui(UI, "explanation_label", lang))
-    parts = [f"<p><strong>{label}</strong> {esc(question.explanation.get(lang))}</p>"]
+    parts = [f"<p>{sentences([f'<strong>{label}</strong>', esc(question.explanation.get(lang))], lang)}</p>"]
     labels = link_labels(question.links, course, lang)
     if labels:
         joined = "; " if lang == "en" else "、"
@@ -203,7 +201,7 @@ def _item_lines(question: Question, result: Result, lang: str) -> list[str]:
         mark = "✓" if item.correct else "✗"
         line = f"{mark} {esc(texts[item.id])}"
         if item.feedback is not None:
-            line += f" — {esc(item.feedback.get(lang))}"
+            line += f"<br>{esc(item.feedback.get(lang))}"
         lines.append(f"<li>{line}</li>")
     return lines
 
@@ -223,7 +221,7 @@ def feedback_html(
     verdict = ui(UI, "correct" if result.correct else "wrong", lang)
     key = "awarded_one" if result.points_possible == 1 else "awarded"
     awarded = ui(UI, key, lang, awarded=number(result.points_awarded), possible=result.points_possible)
-    parts = [f"<p><strong>{esc(verdict)}</strong> {esc(awarded)}</p>"]
+    parts = [f"<p>{sentences([f'<strong>{esc(verdict)}</strong>', esc(awarded)], lang)}</p>"]
     if question.type in ("text", "numeric") and answer is not None:
         typed = number(answer) if isinstance(answer, int | float) else str(answer)
         parts.append(f"<p>{esc(ui(UI, 'your_answer', lang, answer=typed))}</p>")

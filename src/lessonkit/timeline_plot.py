@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 import plotly.graph_objects as go
 
-from .i18n import check_lang, format_date, ui
+from .i18n import check_lang, format_date, format_span, ui
 from .selection import DateLike, select_events
 from .viewkit import group_style, hover, ptext, template, wrap
 
@@ -33,7 +33,6 @@ TEXT = {
         "reported": "Reported (not confirmed)",
         "claimed": "Claimed by one side",
         "span_key": "Bar: lasted several days",
-        "span": "{start} – {end}",
         "parties": "Parties: {names}",
         "sources": "Sources: {publishers}",
         "sep": ", ",
@@ -58,7 +57,6 @@ TEXT = {
         "reported": "報道（未確認）",
         "claimed": "一方の主張",
         "span_key": "帯：数日以上続いた出来事",
-        "span": "{start}～{end}",
         "parties": "当事者：{names}",
         "sources": "出典：{publishers}",
         "sep": "、",
@@ -87,9 +85,7 @@ MILLISECOND = dt.timedelta(milliseconds=1)
 
 def event_dates(event: Event, lang: str) -> str:
     """The event's date, or its first and last day, in the reader's language."""
-    if event.end_date is None:
-        return format_date(event.date, lang)
-    return ui(TEXT, "span", lang, start=format_date(event.date, lang), end=format_date(event.end_date, lang))
+    return format_span(event.date, event.end_date, lang)
 
 
 def publishers(course: Course, event: Event, lang: str) -> str:

@@ -114,7 +114,8 @@ def test_check_wrong_answer_in_japanese(make, question_id):
     feedback = quiz.cards[question_id].feedback.value
     assert "✗ 不正解" in feedback
     assert "（1点中0点）" in feedback
-    assert "解説：" in feedback
+    assert "解説：" in feedback and "：</strong> " not in feedback  # no gap after a full-width colon
+    assert " — " not in feedback and "</strong> （" not in feedback
     assert "得点 0/7" in quiz.progress.value
     assert "全7問中1問回答" in quiz.progress.value
 
@@ -124,7 +125,7 @@ def test_per_choice_feedback_and_links_to_event_titles(make):
     answer(quiz, "q-closed", "b")
     quiz.cards["q-closed"].check.click()
     feedback = quiz.cards["q-closed"].feedback.value
-    assert "✗ March 2024 — That is when the talks began." in feedback
+    assert "✗ March 2024<br>That is when the talks began." in feedback
     assert "The lake was closed on 1 May 2020." in feedback
     assert "See: Northland closes the lake (1 May 2020)" in feedback
 

@@ -24,9 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import plotly.graph_objects as go
-
 from . import stancetext as st
+from .figure import CourseFigure
 from .i18n import check_lang, format_date, sentences, ui
 from .selection import DateLike, check_ids, party_ids
 from .viewkit import hover, ptext, template, wrap
@@ -443,7 +442,7 @@ def territory_map(
     as_of: DateLike | None = None,
     lang: str = "en",
     height: int | None = None,
-) -> go.Figure:
+) -> CourseFigure:
     """The course's regions as a figure that needs no network.
 
     Without ``option``: each region's status on ``as_of`` (default: the course's date). With
@@ -451,7 +450,7 @@ def territory_map(
     under the control of the issue's holder. ``layout.meta.description`` holds a short text
     alternative; :func:`map_text` gives the full table.
     """
-    return go.Figure(territory_map_spec(course, option=option, issue=issue, as_of=as_of, lang=lang, height=height))
+    return CourseFigure(territory_map_spec(course, option=option, issue=issue, as_of=as_of, lang=lang, height=height))
 
 
 def _alt(course: Course, rows: list[RegionRow], chosen: Option | None, holder: str, date: dt.date, lang: str) -> str:
@@ -623,10 +622,10 @@ def demand_maps(
     as_of: DateLike | None = None,
     lang: str = "en",
     height: int | None = None,
-) -> go.Figure:
+) -> CourseFigure:
     """One small map per party (default: the principal parties): the option it demands on
     ``issue`` as of ``as_of``, drawn like :func:`territory_map` with that option."""
-    return go.Figure(demand_maps_spec(course, parties=parties, issue=issue, as_of=as_of, lang=lang, height=height))
+    return CourseFigure(demand_maps_spec(course, parties=parties, issue=issue, as_of=as_of, lang=lang, height=height))
 
 
 def demand_maps_text(

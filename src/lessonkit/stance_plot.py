@@ -18,9 +18,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import plotly.graph_objects as go
-
 from . import stancetext as st
+from .figure import CourseFigure
 from .i18n import check_lang, format_date, ui
 from .selection import DateLike, party_ids, select_issues
 from .viewkit import group_style, hover, ja_phrases, ptext, script_break, template, wrap
@@ -317,7 +316,7 @@ def stance_matrix(
     as_of: DateLike | None = None,
     lang: str = "en",
     height: int | None = None,
-) -> go.Figure:
+) -> CourseFigure:
     """Issues × parties: each party placed on each issue's ordered option scale.
 
     ``parties`` defaults to the course's principal parties, as in the other stance views. The
@@ -394,12 +393,12 @@ def stance_matrix(
             "meta": {"description": _alt(course, ids, chosen_issues, date, lang)},
         }
     )
-    return go.Figure({"data": [*traces, *keys], "layout": layout})
+    return CourseFigure({"data": [*traces, *keys], "layout": layout})
 
 
 def _empty(
     course: Course, ids: list[str], issues: list[Issue], date: dt.date, lang: str, height: int | None
-) -> go.Figure:
+) -> CourseFigure:
     """The figure when there is no party or no issue: its title and a sentence saying so."""
     layout = {
         "template": template(),
@@ -420,7 +419,7 @@ def _empty(
         "plot_bgcolor": "#ffffff",
         "meta": {"description": _alt(course, ids, issues, date, lang)},
     }
-    return go.Figure({"data": [], "layout": layout})
+    return CourseFigure({"data": [], "layout": layout})
 
 
 def _unrecorded(course: Course, parties: list[str], issues: list[Issue], date: dt.date) -> bool:

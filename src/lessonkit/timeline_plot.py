@@ -11,8 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, MutableMapping
 from typing import TYPE_CHECKING, Literal
 
-import plotly.graph_objects as go
-
+from .figure import CourseFigure
 from .i18n import check_lang, format_date, format_span, ui
 from .selection import DateLike, select_events
 from .viewkit import group_style, hover, ptext, template, wrap
@@ -283,7 +282,7 @@ def timeline(
     lang: str = "en",
     height: int | None = None,
     color_by: ColorBy = "category",
-) -> go.Figure:
+) -> CourseFigure:
     """The events as a figure: points for one-day events, bars for spans, shaded eras.
 
     Colour and marker shape both mark the row's group; fill marks certainty. The figure's
@@ -299,7 +298,7 @@ def timeline(
         height=height,
         color_by=color_by,
     )
-    return go.Figure(spec)
+    return CourseFigure(spec)
 
 
 def timeline_spec(

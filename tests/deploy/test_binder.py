@@ -31,6 +31,17 @@ def test_binder_files_are_pinned_and_complete():
     assert overrides["@jupyterlab/notebook-extension:tracker"]["autoStartDefaultKernel"] is True
 
 
+def test_every_dependency_of_the_package_is_pinned_for_binder():
+    """postBuild installs lessonkit with --no-deps: each declared dependency needs its pin."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[<>=!~\[ ]", d, maxsplit=1)[0].lower().replace("_", "-") for d in project["dependencies"]}
+    requirements = (REPO / "binder/requirements.txt").read_text(encoding="utf-8").splitlines()
+    pinned = {line.split("==")[0].lower().replace("_", "-") for line in requirements if "==" in line}
+    assert names <= pinned, f"not pinned in binder/requirements.txt: {sorted(names - pinned)}"
+
+
 def test_readme_badge_opens_the_start_page():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     badge = re.search(r"\(https://mybinder\.org/v2/gh/[^)]+\)", readme)

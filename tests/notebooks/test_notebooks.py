@@ -72,7 +72,15 @@ def _can_isolate() -> bool:
 OFFLINE = _can_isolate()
 
 
-def execute(path: Path, tmp_path: Path) -> nbformat.NotebookNode:
+# Run after a lesson in the same kernel: what plotly's display path would have imported.
+HEAVY_PROBE = (
+    "import sys\n"
+    "print(sorted(m for m in sys.modules if m.split('.')[0] in ('nbformat', 'jsonschema')"
+    " or m == 'plotly.io._renderers'))"
+)
+
+
+def execute(path: Path, tmp_path: Path, probe: str | None = None) -> nbformat.NotebookNode:
     """Run a notebook under a real kernel; with no network at all where the machine allows.
 
     The kernel runs in a network namespace of its own (``unshare --net``) and talks to this
@@ -82,6 +90,8 @@ def execute(path: Path, tmp_path: Path) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
     nb = read(path)
+    if probe is not None:
+        nb.cells.append(nbformat.v4.new_code_cell(probe))
     km = KernelManager(kernel_name="python3")
     if OFFLINE:
         km.transport, km.ip = "ipc", str(tmp_path / "kernel-ipc")
@@ -111,7 +121,10 @@ def test_notebooks_run_offline_here():
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_notebook_runs_without_error_or_warning(path, tmp_path):
-    nb = execute(path, tmp_path)
+    nb = execute(path, tmp_path, probe=HEAVY_PROBE)
+    probe = nb.cells.pop()
+    imported = "".join(o.get("text", "") for o in probe.outputs).strip()
+    assert imported == "[]", f"{path.name}: the lesson's figures imported {imported} (plotly's renderer path)"
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue

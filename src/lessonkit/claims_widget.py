@@ -14,7 +14,7 @@ from .content import Claim
 from .course import Course
 from .htmltext import esc
 from .i18n import check_lang, ui
-from .viewkit import DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, sources_html
+from .viewkit import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, sources_html
 
 VERDICTS = ("correct", "wrong", "misattributed", "unsupported", "simplified")
 
@@ -96,7 +96,9 @@ class ClaimCheck(StaticFallback, W.VBox):
             tooltip=ui(UI, "verdict_tip", lang, n=n),
             style=DESCRIPTION_STYLE,
         )
-        button = W.Button(description=ui(UI, "check", lang), tooltip=ui(UI, "check_tip", lang, n=n))
+        button = W.Button(
+            description=ui(UI, "check", lang), tooltip=ui(UI, "check_tip", lang, n=n), layout=BUTTON_LAYOUT
+        )
         result = W.HTML()
         button.on_click(lambda _b, cid=claim.id: self.check(cid))
         self.choices[claim.id], self.results[claim.id] = choice, result

@@ -21,7 +21,7 @@ from .quotation import inner
 from .selection import DateLike, as_date, check_ids, select_events
 from .timeline_plot import TEXT as TIMELINE_TEXT
 from .timeline_plot import ColorBy, event_dates, timeline_lines, timeline_spec
-from .viewkit import DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, figure_output, sources_html
+from .viewkit import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, figure_output, sources_html
 
 if TYPE_CHECKING:
     from .content import Event
@@ -187,7 +187,9 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
             description=t("group_by"),
             style=DESCRIPTION_STYLE,
         )
-        self.reset = widgets.Button(description=t("reset"), tooltip=t("reset_tooltip"), icon="undo")
+        self.reset = widgets.Button(
+            description=t("reset"), tooltip=t("reset_tooltip"), icon="undo", layout=BUTTON_LAYOUT
+        )
         self.status = widgets.HTML()
         self.output = widgets.Output()
         self.event = widgets.Dropdown(

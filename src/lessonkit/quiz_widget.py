@@ -27,6 +27,7 @@ from .quiz_html import UI, feedback_html, message_html, points_label, progress_h
 from .quiz_inputs import AnswerInput, make_input
 from .responses import Responses, ResponsesError, build_responses, default_filename, read_responses, write_responses
 from .scoring import AnswerKey, PlainAnswerKey, Result, answer_problem
+from .viewkit import BUTTON_LAYOUT
 
 if TYPE_CHECKING:
     from .course import Course
@@ -46,8 +47,15 @@ class Card:
         )
         self.input: AnswerInput = make_input(question, lang, seed)
         self.feedback = W.HTML("")
-        self.check = W.Button(description=ui(UI, "check", lang), tooltip=ui(UI, "check_tip", lang, n=n))
-        self.retry = W.Button(description=ui(UI, "retry", lang), tooltip=ui(UI, "retry_tip", lang, n=n), disabled=True)
+        self.check = W.Button(
+            description=ui(UI, "check", lang), tooltip=ui(UI, "check_tip", lang, n=n), layout=BUTTON_LAYOUT
+        )
+        self.retry = W.Button(
+            description=ui(UI, "retry", lang),
+            tooltip=ui(UI, "retry_tip", lang, n=n),
+            disabled=True,
+            layout=BUTTON_LAYOUT,
+        )
         buttons = [W.HBox([self.check, self.retry]), self.feedback] if practice else []
         card = W.Layout(border="1px solid #bbb", padding="0.5em", margin="0 0 0.75em 0")
         self.box = W.VBox([self.prompt, self.input.widget, *buttons], layout=card)
@@ -124,8 +132,12 @@ class Quiz:
         wide = {"description_width": "initial"}
         self.name = W.Text(value=name, description=ui(UI, "name", lang), style=wide)
         self.student_id = W.Text(value=sid, description=ui(UI, "student_id", lang), style=wide)
-        self.save_button = W.Button(description=ui(UI, "save", lang), tooltip=ui(UI, "save_tip", lang), icon="save")
-        self.load_button = W.Button(description=ui(UI, "load", lang), tooltip=ui(UI, "load_tip", lang))
+        self.save_button = W.Button(
+            description=ui(UI, "save", lang), tooltip=ui(UI, "save_tip", lang), icon="save", layout=BUTTON_LAYOUT
+        )
+        self.load_button = W.Button(
+            description=ui(UI, "load", lang), tooltip=ui(UI, "load_tip", lang), layout=BUTTON_LAYOUT
+        )
         self.save_button.on_click(lambda _b: self.save())
         self.load_button.on_click(lambda _b: self.load())
         self.status = W.HTML("")

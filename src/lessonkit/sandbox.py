@@ -22,7 +22,7 @@ from . import stancetext as st
 from .htmltext import esc
 from .i18n import check_lang, format_date, ui
 from .selection import DateLike, check_ids, party_ids, select_issues
-from .viewkit import DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, figure_output, sources_html
+from .viewkit import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback, figure_output, sources_html
 
 if TYPE_CHECKING:
     from .content import Issue
@@ -215,7 +215,9 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
             )
             for issue in self.issue_list
         }
-        self.clear = widgets.Button(description=self._t("clear"), tooltip=self._t("clear_tooltip"), icon="undo")
+        self.clear = widgets.Button(
+            description=self._t("clear"), tooltip=self._t("clear_tooltip"), icon="undo", layout=BUTTON_LAYOUT
+        )
         self.disclaimer = widgets.HTML(
             f'<p style="{PROSE}"><b>{esc(self._t("disclaimer", date=format_date(self.as_of, lang)))}</b></p>'
         )

@@ -227,6 +227,8 @@ def sources_html(course: Course, source_ids: Iterable[str], lang: str) -> str:
 
 
 DESCRIPTION_STYLE = {"description_width": "initial"}
+# Buttons as wide as their label: ipywidgets' fixed default width cuts longer labels ("Save my answ…").
+BUTTON_LAYOUT = {"width": "auto", "flex": "0 0 auto"}
 # ipywidgets' HTML widget inherits a one-control line height (28px); running text needs less.
 PROSE = "line-height:1.45"
 # The "nothing picked" entry of a Dropdown: a Dropdown shows a None value as a blank box, and

@@ -214,11 +214,6 @@ def test_every_quiz_choice_can_be_read_and_clicked(lesson):
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: ipywidgets buttons keep their default width, so 'Save my answers' shows as "
-    "'Save my answ…' and 'Load saved answers' / 「保存した回答を読み込む」 are cut off too",
-)
 @pytest.mark.parametrize("lesson", [RIYADH_JA, OBSTACLES_EN], indirect=True)
 def test_quiz_buttons_show_their_whole_label(lesson):
     box = quiz(lesson.page)

@@ -52,3 +52,9 @@ def format_span(start: dt.date, end: dt.date | None, lang: str) -> str:
         return format_date(start, lang)
     dash = "～" if lang == "ja" else " – "
     return f"{format_date(start, lang)}{dash}{format_date(end, lang)}"
+
+
+def inner(text: str, lang: str) -> str:
+    """Text that goes inside another pair of brackets: in Japanese its own （） become 〔〕,
+    so 「報道（未確認）」 inside （…） does not nest round brackets twice."""
+    return text.replace("（", "〔").replace("）", "〕") if lang == "ja" else text

@@ -18,6 +18,7 @@ _UI = {
         "notebook": "Notebook",
         "no_lessons": "This course has no lessons yet.",
         "min": "{n} min",
+        "row": "{n}  {title} ({minutes}): {summary}",
     },
     "ja": {
         "as_of": "情報の基準日：{date}。それ以降の出来事は扱っていません。最新の動きはニュースで確かめてください。",
@@ -27,6 +28,7 @@ _UI = {
         "notebook": "ノートブック",
         "no_lessons": "この教材にはまだレッスンがありません。",
         "min": "{n}分",
+        "row": "{n}　{title}（{minutes}）：{summary}",
     },
 }
 
@@ -73,7 +75,7 @@ class CourseOverview:
     def to_text(self) -> str:
         info, lang = self.course.info, self.lang
         lines = [info.title.get(lang), "", self.as_of_note(), ""]
-        lines += [f"{n}  {title} ({minutes}): {summary}" for n, title, minutes, summary in self._rows()]
+        lines += [ui(_UI, "row", lang, n=n, title=t, minutes=m, summary=s) for n, t, m, s in self._rows()]
         if not self.course.lessons:
             lines.append(ui(_UI, "no_lessons", lang))
         return "\n".join(lines)

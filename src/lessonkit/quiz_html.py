@@ -27,6 +27,7 @@ UI = {
         "point": "1 point",
         "points": "{points} points",
         "answer": "Answer",
+        "answer_line": "Answer: ",
         "answer_unit": "Answer ({unit})",
         "choose": "(choose)",
         "true": "True",
@@ -80,6 +81,7 @@ UI = {
         "point": "1点",
         "points": "{points}点",
         "answer": "回答",
+        "answer_line": "回答：",
         "answer_unit": "回答（単位：{unit}）",
         "choose": "（選択）",
         "true": "正しい",
@@ -270,18 +272,20 @@ def _static_body(question: Question, lang: str, seed: int) -> str:
         lefts = "".join(f"<li>{esc(p.left.get(lang))}</li>" for p in question.pairs)
         rights = "".join(f"<li>{esc(p.right.get(lang))}</li>" for p in shuffled(question.pairs, seed, question.id))
         return f'<table><tr><td style="vertical-align:top"><ul>{lefts}</ul></td><td><ul>{rights}</ul></td></tr></table>'
-    unit = f" {esc(question.unit.get(lang))}" if t == "numeric" and question.unit else ""
-    return f"<p>{esc(ui(UI, 'answer', lang))}: ________{unit}</p>"
+    unit = esc(question.unit.get(lang)) if t == "numeric" and question.unit else ""
+    return f"<p>{esc(ui(UI, 'answer_line', lang))}{sentences(['________', unit], lang)}</p>"
 
 
 def static_html(quiz: Quiz, lang: str, mode: str, seed: int = 0, course: Course | None = None) -> str:
     """The questions as plain HTML for an exported notebook: no answers, no explanations in exam mode."""
     parts = [f'<div class="lessonkit-quiz" lang="{esc(lang)}"><h3>{esc(quiz.title.get(lang))}</h3>']
-    note = ui(UI, "run_note", lang) + (" " + ui(UI, "exam_note", lang) if mode == "exam" else "")
+    note = sentences([ui(UI, "run_note", lang), ui(UI, "exam_note", lang) if mode == "exam" else ""], lang)
     parts.append(f"<p><em>{esc(note)}</em></p><ol>")
     for q in quiz.questions:
-        aside = ui(UI, "aside", lang, text=f"{ui(UI, f'hint_{q.type}', lang)} {points_label(q.points, lang)}")
-        parts.append(f"<li><p>{esc(q.prompt.get(lang))} <small>{esc(aside)}</small></p>")
+        hint = sentences([ui(UI, f"hint_{q.type}", lang), points_label(q.points, lang)], lang)
+        aside = ui(UI, "aside", lang, text=hint)
+        prompt = sentences([esc(q.prompt.get(lang)), f"<small>{esc(aside)}</small>"], lang)
+        parts.append(f"<li><p>{prompt}</p>")
         parts.append(_static_body(q, lang, seed))
         if mode == "practice":
             summary = esc(ui(UI, "explanation", lang))

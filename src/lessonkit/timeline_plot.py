@@ -12,7 +12,7 @@ from collections.abc import Iterable, MutableMapping
 from typing import TYPE_CHECKING, Literal
 
 from .figure import CourseFigure
-from .i18n import check_lang, format_date, format_span, ui
+from .i18n import check_lang, format_date, format_span, inner, ui
 from .selection import DateLike, select_events
 from .viewkit import group_style, hover, ptext, template, wrap
 
@@ -390,7 +390,7 @@ def _alt(course: Course, events: list[Event], shapes: list[dict], color_by: str,
         first=format_date(events[0].date, lang),
         last=format_date(max(e.end_date or e.date for e in events), lang),
         group=ui(TEXT, f"group_{color_by}", lang).lower() if lang == "en" else ui(TEXT, f"group_{color_by}", lang),
-        eras=eras,
+        eras=inner(eras, lang),
     )
 
 
@@ -405,7 +405,7 @@ def timeline_lines(course: Course, events: list[Event], lang: str) -> list[str]:
             date=event_dates(e, lang),
             title=e.title.get(lang),
             group=names.get(e.category, e.category),
-            certainty=ui(TEXT, e.certainty.value, lang),
+            certainty=inner(ui(TEXT, e.certainty.value, lang), lang),
             publishers=publishers(course, e, lang),
         )
         for e in events

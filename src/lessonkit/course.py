@@ -132,6 +132,16 @@ class Course:
     def events_frame(self, lang: str = "en") -> pd.DataFrame:
         return self.frame("events", lang)
 
+    def people_frame(self, lang: str = "en", *, event: str | None = None) -> pd.DataFrame:
+        """People with the role each held on the day: an event's people on its date, or
+        everyone on the course's as-of date (a role that changed shows as it was then)."""
+        day = self.event(event).date if event else self.as_of
+        ids = self.event(event).people if event else [p.id for p in self.people]
+        frame = self.frame("people", lang)
+        frame = frame[frame["id"].isin(ids)].copy()
+        frame["role"] = [self.person(p).role_on(day).get(lang) for p in frame["id"]]
+        return frame[["id", "name", "role", "party"]].reset_index(drop=True)
+
     def with_events(self, rows: Any) -> Course:
         """A copy with a student's own events added (rows as dicts or a DataFrame); see ``course_edit``."""
         from .course_edit import with_events

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import COURSE_DIR
 
 import lessonkit
 from lessonkit.content import Localized
@@ -64,3 +65,12 @@ def test_import_is_light():
 def test_unknown_attribute():
     with pytest.raises(AttributeError):
         lessonkit.no_such_thing  # noqa: B018
+
+
+def test_people_frame_shows_each_role_as_it_was_on_the_event_day():
+    course = lessonkit.load_course(COURSE_DIR)
+    riyadh = course.people_frame(event="riyadh-talks-2025", lang="en").set_index("id")["role"]
+    assert riyadh["rubio"].startswith("US Secretary of State") and "Senator" not in riyadh["rubio"]
+    assert "special envoy" not in riyadh["dmitriev"].lower()  # appointed on 23 Feb 2025, after Riyadh
+    everyone = course.people_frame(lang="ja")
+    assert list(everyone.columns) == ["id", "name", "role", "party"] and len(everyone) == len(course.people)

@@ -76,7 +76,7 @@ Rubio, Waltz and Witkoff and Lavrov and Ushakov.
 
 次に、上のエクスプローラーの出来事の一覧から **「リヤドでの米ロ高官協議」** を選びましょう。詳細に、
 場所・主催・出席者・結果が表示されます。下のセルは、教材の人物一覧から同じ出席者を取り出し、
-それぞれの**当時の**肩書きとともに表示します。一覧の全員が協議の席に着いたわけではありません。
+それぞれの**当時の**肩書とともに表示します。一覧の全員が協議の席に着いたわけではありません。
 キリル・ドミトリエフ氏はロシア代表団に同行しましたが、協議そのものはルビオ、ウォルツ、ウィトコフの
 各氏とラブロフ、ウシャコフの両氏の間で行われました。
 
@@ -86,7 +86,7 @@ Rubio, Waltz and Witkoff and Lavrov and Ushakov.
 - ほかに名前が挙がっているのは誰ですか。どの国の人ですか。
 """,
     ),
-    code(f'people = course.frame("people", lang=LANG)\npeople[people["id"].isin(course.event("{EVENT}").people)]'),
+    code(f'course.people_frame(event="{EVENT}", lang=LANG)'),
     md(
         """
 Why did the meeting take place in Saudi Arabia? The timeline below shows only the events in which

@@ -47,10 +47,10 @@ def sentences(parts: list[str], lang: str) -> str:
 
 
 def format_span(start: dt.date, end: dt.date | None, lang: str) -> str:
-    """A date, or a first and last day: "10 Mar 2024 – 12 Mar 2024", 「2024年3月10日～2024年3月12日」."""
+    """A date, or a first and last day: "10 Mar 2024 – 12 Mar 2024", 「2024年3月10日〜2024年3月12日」."""
     if end is None:
         return format_date(start, lang)
-    dash = "～" if lang == "ja" else " – "
+    dash = "〜" if lang == "ja" else " – "
     return f"{format_date(start, lang)}{dash}{format_date(end, lang)}"
 
 

@@ -181,9 +181,10 @@ def link_labels(links: Links, course: Course | None, lang: str) -> list[str]:
     return labels
 
 
-def explanation_html(question: Question, lang: str, course: Course | None) -> str:
-    label = esc(ui(UI, "explanation_label", lang))
-    parts = [f"<p>{sentences([f'<strong>{label}</strong>', esc(question.explanation.get(lang))], lang)}</p>"]
+def explanation_html(question: Question, lang: str, course: Course | None, *, labelled: bool = True) -> str:
+    """The explanation and its links; ``labelled=False`` under a heading that already says 'Explanation'."""
+    label = f"<strong>{esc(ui(UI, 'explanation_label', lang))}</strong>" if labelled else ""
+    parts = [f"<p>{sentences([label, esc(question.explanation.get(lang))], lang)}</p>"]
     labels = link_labels(question.links, course, lang)
     if labels:
         joined = "; " if lang == "en" else "、"
@@ -289,7 +290,8 @@ def static_html(quiz: Quiz, lang: str, mode: str, seed: int = 0, course: Course 
         parts.append(_static_body(q, lang, seed))
         if mode == "practice":
             summary = esc(ui(UI, "explanation", lang))
-            parts.append(f"<details><summary>{summary}</summary>{explanation_html(q, lang, course)}</details>")
+            body = explanation_html(q, lang, course, labelled=False)
+            parts.append(f"<details><summary>{summary}</summary>{body}</details>")
         parts.append("</li>")
     parts.append("</ol></div>")
     return "".join(parts)

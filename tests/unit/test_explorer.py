@@ -147,7 +147,7 @@ def test_japanese_interface(sample):
     assert x.dates.options[0][0] == "2020年5月"
     assert "出来事2件のうち2件を表示" in x.status.value
     x.event.value = "first-round"
-    assert "<b>日付：</b>2024年3月10日～2024年3月12日" in x.details.value
+    assert "<b>日付：</b>2024年3月10日〜2024年3月12日" in x.details.value
     assert "アンナ・ノルド（ノースランド外相、ノースランド）" in x.details.value
     assert "（2024年3月11日公開）" in x.details.value
 

@@ -177,7 +177,7 @@ def test_event_card(sample, lang, words):
     card = lk.event_card(sample, "first-round", lang=lang)
     assert words in card.html and words in card.text
     assert sample.person("anna-north").name.get(lang) in card.text
-    assert ("10 Mar 2024 – 12 Mar 2024" if lang == "en" else "2024年3月10日～2024年3月12日") in card.text
+    assert ("10 Mar 2024 – 12 Mar 2024" if lang == "en" else "2024年3月10日〜2024年3月12日") in card.text
     assert 'href="https://example.org/mediator' in card.html
 
 

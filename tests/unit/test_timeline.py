@@ -86,7 +86,7 @@ def test_span_hover_gives_first_and_last_day(sample):
     (bar,) = event_traces(timeline(sample), "bar")
     assert "10 Mar 2024 – 12 Mar 2024" in bar["hovertext"][0]
     (bar_ja,) = event_traces(timeline(sample, lang="ja"), "bar")
-    assert "2024年3月10日～2024年3月12日" in bar_ja["hovertext"][0]
+    assert "2024年3月10日〜2024年3月12日" in bar_ja["hovertext"][0]
 
 
 @pytest.mark.parametrize(

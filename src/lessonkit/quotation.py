@@ -84,32 +84,24 @@ def publisher_name(course: Course, source_id: str, lang: str) -> str:
     return inner(course.source(source_id).publisher, lang)
 
 
+def _translated(course: Course, key: str, translated_from: str | None, source: str | None, lang: str) -> str:
+    if translated_from is None or source is None:
+        return ""
+    language = language_name(translated_from, lang)
+    return ui(TEXT, key, lang, language=language, source=publisher_name(course, source, lang))
+
+
 def translation_note(course: Course, translated_from: str | None, translation_source: str | None, lang: str) -> str:
     """ "translated from Russian; translation: Reuters", or "" for words quoted as said."""
-    if translated_from is None or translation_source is None:
-        return ""
-    return ui(
-        TEXT,
-        "translated_short",
-        lang,
-        language=language_name(translated_from, lang),
-        source=publisher_name(course, translation_source, lang),
-    )
+    return _translated(course, "translated_short", translated_from, translation_source, lang)
 
 
 def kind_label(course: Course, statement: object, lang: str) -> str:
     """ "quotation", "paraphrase", or "quotation, translated from Russian (translation: Reuters)"."""
     translated_from = getattr(statement, "translated_from", None)
-    translation_source = getattr(statement, "translation_source", None)
-    if translated_from is not None and translation_source is not None:
-        return ui(
-            TEXT,
-            "translated",
-            lang,
-            language=language_name(translated_from, lang),
-            source=publisher_name(course, translation_source, lang),
-        )
-    return ui(TEXT, "verbatim" if getattr(statement, "verbatim", True) else "paraphrase", lang)
+    source = getattr(statement, "translation_source", None)
+    label = _translated(course, "translated", translated_from, source, lang)
+    return label or ui(TEXT, "verbatim" if getattr(statement, "verbatim", True) else "paraphrase", lang)
 
 
 PEOPLE = {

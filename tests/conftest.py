@@ -7,12 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.helpers import PAYLOAD
 
 import lessonkit
 from lessonkit.content import Localized
-
-REPO = Path(__file__).resolve().parents[1]
-COURSE_DIR = REPO / "lessons"
 
 
 @pytest.fixture(scope="session")
@@ -27,17 +25,6 @@ def sample_copy(tmp_path: Path) -> Path:
     target = tmp_path / "course"
     shutil.copytree(lessonkit.sample_course_path(), target)
     return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace one exact snippet in a file; fail loudly if it is not there."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-# Markup a hostile or careless author could put in content: must always show as text.
-PAYLOAD = '<img src=x onerror=alert(1)><script>alert("x")</script>'
 
 
 def _hostile(text: Localized) -> Localized:

@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.conftest import edit
+from tests.helpers import edit
 
 import lessonkit
 from lessonkit.course import Course

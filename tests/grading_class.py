@@ -8,6 +8,7 @@ written with ``build_responses`` and ``write_responses``, as the quiz widget wri
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -96,3 +97,48 @@ def simulated_class(folder: Path, n: int = 30, seed: int = 2025) -> list[Path]:
             )
         )
     return paths
+
+
+def dump(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def make_hostile(d: Path) -> dict[str, str]:
+    """One file per reason, in ``d``; returns file name -> the kind it must be rejected with."""
+    d.mkdir(parents=True, exist_ok=True)
+    expected = {}
+
+    def add(name: str, kind: str, content: bytes | str | dict) -> None:
+        path = d / name
+        if isinstance(content, dict):
+            dump(path, content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        expected[name] = kind
+
+    add("not-json.json", "not-json", "{'student': 'Ann'")
+    add("nan.json", "not-json", '{"format": NaN}')
+    add("deep.json", "not-json", "[" * 100_000 + "]" * 100_000)
+    add("latin1.json", "not-utf8", json.dumps(responses(student_name="José"), ensure_ascii=False).encode("latin-1"))
+    add(
+        "shift-jis.json",
+        "not-utf8",
+        json.dumps(responses(), ensure_ascii=False).replace("Ann Lee", "山田").encode("cp932"),
+    )
+    add("notebook.json", "not-responses", {"cells": [], "nbformat": 4})
+    add("list.json", "not-responses", "[1, 2, 3]")
+    add("v2.json", "version", {**responses(), "format": "lessonkit-responses/2"})
+    add("extra-field.json", "invalid", {**responses(), "admin": True})
+    add("long-text.json", "invalid", {**responses(), "answers": {"q-name": "x" * 2001}})
+    add("other-course.json", "unknown-course", responses(course="another-course"))
+    add("no-course.json", "unknown-course", responses(course="unknown", lesson="unknown", student_id="s-090"))
+    add("other-lesson.json", "unknown-lesson", responses(lesson="02-riyadh", student_id="s-091"))
+    add("other-quiz.json", "unknown-quiz", responses(quiz="final", student_id="s-092"))
+    big = d / "huge.json"
+    with open(big, "wb") as f:  # sparse: 2 MB on paper, no disk used
+        f.truncate(2_000_000)
+    expected["huge.json"] = "too-large"
+    return expected

@@ -228,7 +228,7 @@ def test_answers_saved_in_a_student_copy_grade_with_the_teachers_course(assigned
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["practice", "exam"])
 def test_the_real_course_assigns_without_a_readable_key(tmp_path, monkeypatch, mode):
-    from tests.conftest import COURSE_DIR, REPO
+    from tests.helpers import COURSE_DIR, REPO
 
     course = lk.load_course(COURSE_DIR)
     lessons = [lesson.id for lesson in course.lessons]

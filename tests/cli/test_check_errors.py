@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import edit
+from tests.helpers import edit
 
 from lessonkit.cli import main
 

@@ -147,7 +147,7 @@ def test_module_entry_point():
 def test_output_piped_into_a_reader_that_stops_early():
     """`lessonkit data sources | head -1` must not end in a traceback (the real course's
     sources are larger than a pipe's buffer, so the writer does meet the closed pipe)."""
-    from tests.conftest import COURSE_DIR
+    from tests.helpers import COURSE_DIR
 
     reader = "import sys; sys.stdin.readline()"
     argv = [sys.executable, "-m", "lessonkit", "data", "sources", "--format", "json", "--course", str(COURSE_DIR)]

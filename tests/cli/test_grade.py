@@ -7,8 +7,7 @@ import io
 import subprocess
 import sys
 
-from tests.grading_class import simulated_class, write
-from tests.unit.test_grading_collect import make_hostile
+from tests.grading_class import make_hostile, simulated_class, write
 
 import lessonkit
 from lessonkit.cli import main

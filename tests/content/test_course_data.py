@@ -11,11 +11,9 @@ from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
-from tests.conftest import COURSE_DIR
+from tests.helpers import real_course
 
-import lessonkit
-
-COURSE = lessonkit.load_course(COURSE_DIR)
+COURSE = real_course()
 SOURCE_IDS = {s.id for s in COURSE.sources}
 PRINCIPALS = COURSE.info.principal_parties
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from markdown_it import MarkdownIt
-from tests.conftest import COURSE_DIR
+from tests.helpers import COURSE_DIR
 
 import lessonkit
 from lessonkit import claims_widget, explorer, lesson_view, overview, quiz_html, sandbox, timeline_plot

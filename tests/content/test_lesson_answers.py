@@ -7,9 +7,11 @@ trusted to a comment in quizzes.yaml.
 
 from __future__ import annotations
 
-from tests.content.test_course_data import COURSE
+from tests.helpers import real_course
 
 from lessonkit.sandbox import zones_of_agreement
+
+COURSE = real_course()
 
 
 def test_lesson_04_count_of_issues_without_a_zone_of_agreement():

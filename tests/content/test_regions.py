@@ -9,7 +9,7 @@ import re
 from itertools import pairwise
 
 import pytest
-from tests.conftest import COURSE_DIR
+from tests.helpers import COURSE_DIR
 
 import lessonkit
 from lessonkit.errors import Problem
@@ -184,7 +184,9 @@ def test_territory_options_reference_only_known_regions_and_grow_from_pole_to_po
 
 
 def test_regions_export_with_status_on_the_as_of_date():
-    from tests.content.test_course_data import COURSE
+    from tests.helpers import real_course
+
+    COURSE = real_course()
 
     from lessonkit.records import records
 

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import COURSE_DIR
-from tests.content.test_course_data import COURSE
+from tests.helpers import COURSE_DIR, real_course
 
+COURSE = real_course()
 LANGS = ("en", "ja")
 RIYADH = COURSE.event("riyadh-talks-2025")
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import COURSE_DIR
+from tests.helpers import COURSE_DIR
 
 import lessonkit
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.conftest import COURSE_DIR
-from tests.unit.test_dated_roles_and_japanese_marks import japanese_problems
+from tests.helpers import COURSE_DIR, japanese_problems
 
 import lessonkit
 from lessonkit import stancetext as st

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 import pytest
-from tests.conftest import edit
+from tests.helpers import edit, japanese_problems
 
 import lessonkit as lk
 from lessonkit import stancetext as st
@@ -15,17 +15,6 @@ from lessonkit.content import Person, Quote, Statement
 from lessonkit.explorer import event_html
 from lessonkit.records import records
 from lessonkit.stance_widget import stance_cards_html
-
-HALF_WIDTH = re.compile(r"[()]|, |: | · ")
-NESTED = re.compile(r"（[^（）]*（")
-
-
-def japanese_problems(text: str) -> list[str]:
-    """Half-width brackets, commas, colons or dots, doubled 「「 」」 and nested （（ in Japanese text."""
-    found = [m.group() for m in HALF_WIDTH.finditer(text)]
-    found += [d for d in ("「「", "」」") if d in text]
-    found += [m.group() for m in NESTED.finditer(text)]
-    return found
 
 
 def _visible(html: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 
 import pytest
-from tests.conftest import edit
 from tests.export_readers import gift_text, hostile_course, moodle_placeholders, read_gift_js, read_gift_py
+from tests.helpers import edit
 
 from lessonkit import load_course
 from lessonkit.export import export_quiz

@@ -6,8 +6,8 @@ import html
 import xml.etree.ElementTree as ET
 
 import pytest
-from tests.conftest import edit
 from tests.export_readers import hostile_course
+from tests.helpers import edit
 
 from lessonkit import load_course
 from lessonkit.export import export_quiz

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import COURSE_DIR
+from tests.helpers import COURSE_DIR
 
 import lessonkit
 from lessonkit.figure import CourseFigure, figure_bundle

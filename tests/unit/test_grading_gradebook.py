@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 import pytest
-from tests.conftest import edit
 from tests.grading_class import STARTED, simulated_class, write
+from tests.helpers import edit
 
 import lessonkit
 from lessonkit.grading import grade

@@ -6,8 +6,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from tests.conftest import PAYLOAD, edit
 from tests.grading_class import simulated_class, write
+from tests.helpers import PAYLOAD, edit
 
 from lessonkit.grading import REJECTION_KINDS, grade
 from lessonkit.grading.report import histogram_svg, report_html

@@ -7,24 +7,16 @@ import html
 import re
 
 import pytest
-from tests.conftest import COURSE_DIR
+from tests.helpers import JAPANESE_PUNCTUATION, real_course
 
 import lessonkit as lk
 from lessonkit.quiz_html import static_html
 from lessonkit.timeline_plot import timeline_text
 
-JA = r"[぀-ヿ一-鿿]"
-DEFECTS = {
-    "gap after 。、：": re.compile(r"[。、：] (?=\S)"),
-    "half-width colon": re.compile(JA + r": "),
-    "half-width bracket": re.compile(JA + r" ?\(|\) ?" + JA),
-    "nested round brackets": re.compile(r"（[^（）\n]*（"),
-}
-
 
 @pytest.fixture(scope="module")
 def course():
-    return lk.load_course(COURSE_DIR)
+    return real_course()
 
 
 def _plain(markup: str) -> str:
@@ -43,7 +35,7 @@ def _outputs(course) -> dict[str, str]:
 def test_japanese_output_has_japanese_punctuation(course):
     found = []
     for name, text in _outputs(course).items():
-        for kind, pattern in DEFECTS.items():
+        for kind, pattern in JAPANESE_PUNCTUATION.items():
             for m in pattern.finditer(text):
                 found.append(f"{name}: {kind}: {text[max(0, m.start() - 20) : m.end() + 20]!r}")
     assert found == [], "\n".join(found[:20])

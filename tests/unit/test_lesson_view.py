@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from tests.conftest import PAYLOAD
+from tests.helpers import PAYLOAD
 
 import lessonkit as lk
 from lessonkit.claims_widget import UI as CLAIM_UI

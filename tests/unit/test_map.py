@@ -11,7 +11,7 @@ import math
 import time
 
 import pytest
-from tests.conftest import COURSE_DIR, PAYLOAD, edit
+from tests.helpers import COURSE_DIR, PAYLOAD, edit
 
 import lessonkit
 from lessonkit import LessonError

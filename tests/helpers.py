@@ -3,9 +3,18 @@ Japanese punctuation checks. Fixtures live in conftest.py; tests import plain he
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import lessonkit
 
@@ -50,3 +59,47 @@ JAPANESE_PUNCTUATION = {
     "half-width bracket": re.compile(_JA + r" ?\(|\) ?" + _JA),
     "nested round brackets": re.compile(r"（[^（）\n]*（"),
 }
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(
+    argv: list[str],
+    *,
+    ready: Callable[[], object],
+    what: str,
+    log: Path | None = None,
+    timeout: float = 90,
+    **popen: Any,
+) -> Iterator[subprocess.Popen]:
+    """A server process in its own session: started, polled with ``ready()`` until it answers,
+    and stopped with its whole process group (children such as kernels too), whatever happens."""
+    out = log.open("w") if log else subprocess.DEVNULL
+    proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, **popen)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                ready()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{what} did not start{f'; see {log}' if log else ''}") from None
+                time.sleep(0.5)
+        yield proc
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        if log:
+            out.close()

@@ -12,9 +12,6 @@ import contextlib
 import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import time
 import urllib.error
@@ -22,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from tests.helpers import free_port, running_server
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -52,12 +50,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords and reason:
             item.add_marker(pytest.mark.skip(reason=reason))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class LabServer:
@@ -102,7 +94,7 @@ def lab_server(tmp_path_factory) -> LabServer:
         target = settings / package / f"{name}.jupyterlab-settings"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values), encoding="utf-8")
-    port, token = _free_port(), "browser-tier"
+    port, token = free_port(), "browser-tier"
     env = {
         **os.environ,
         "JUPYTERLAB_SETTINGS_DIR": str(settings),
@@ -110,40 +102,20 @@ def lab_server(tmp_path_factory) -> LabServer:
         "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("runtime")),
     }
     lab = Path(sys.executable).with_name("jupyter-lab")
-    log = (tmp_path_factory.mktemp("log") / "lab.log").open("w")
-    proc = subprocess.Popen(
-        [
-            str(lab),
-            "--no-browser",
-            "--allow-root",
-            "--ServerApp.ip=127.0.0.1",
-            f"--ServerApp.port={port}",
-            "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={root}",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    argv = [
+        str(lab),
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+    ]
     server = LabServer(root, port, token)
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            server.api("api/status")
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"JupyterLab did not start; see {log.name}") from None
-            time.sleep(0.5)
-    yield server
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
+    log = tmp_path_factory.mktemp("log") / "lab.log"
+    with running_server(argv, ready=lambda: server.api("api/status"), what="JupyterLab", log=log, env=env):
+        yield server
 
 
 class VoilaServer:
@@ -160,45 +132,30 @@ def voila_server(lab_server, tmp_path_factory) -> VoilaServer:
     voila = Path(sys.executable).with_name("voila")
     if not voila.exists():
         pytest.skip("Voilà is not installed (pip install -e '.[app]')")
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("voila-log") / "voila.log").open("w")
-    proc = subprocess.Popen(
-        [
-            str(voila),
-            "notebooks",
-            "--template=offline",
-            "--no-browser",
-            f"--port={port}",
-            "--Voila.ip=127.0.0.1",
-            "--ServerApp.port_retries=0",
-        ],
-        cwd=lab_server.root,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        env={
-            **os.environ,
-            "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("voila-runtime")),
-            "JUPYTER_PATH": str(REPO / "app"),
-        },
-    )
+    port = free_port()
+    argv = [
+        str(voila),
+        "notebooks",
+        "--template=offline",
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--ServerApp.port_retries=0",
+    ]
+    env = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("voila-runtime")),
+        "JUPYTER_PATH": str(REPO / "app"),
+    }
     server = VoilaServer(lab_server.root, port)
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(server.base + "/", timeout=2):
-                break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Voilà did not start; see {log.name}") from None
-            time.sleep(0.5)
-    yield server
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
+
+    def ready() -> None:
+        with urllib.request.urlopen(server.base + "/", timeout=2):
+            pass
+
+    log = tmp_path_factory.mktemp("voila-log") / "voila.log"
+    with running_server(argv, ready=ready, what="Voilà", log=log, cwd=lab_server.root, env=env):
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from .htmltext import esc
-from .i18n import check_lang, format_date, ui
-from .quotation import inner
+from .i18n import check_lang, format_date, inner, ui
 from .selection import DateLike, as_date, check_ids, select_events
 from .timeline_plot import TEXT as TIMELINE_TEXT
 from .timeline_plot import ColorBy, event_dates, timeline_lines, timeline_spec

@@ -55,6 +55,8 @@ def format_span(start: dt.date, end: dt.date | None, lang: str) -> str:
 
 
 def inner(text: str, lang: str) -> str:
-    """Text that goes inside another pair of brackets: in Japanese its own （） become 〔〕,
-    so 「報道（未確認）」 inside （…） does not nest round brackets twice."""
-    return text.replace("（", "〔").replace("）", "〕") if lang == "ja" else text
+    """Text that goes inside another pair of brackets: in Japanese its own brackets, full- or
+    half-width, become 〔〕, so 「報道（未確認）」 or "The Hindu (AP)" inside （…） never nest."""
+    if lang != "ja":
+        return text
+    return text.replace(" (", "〔").replace("(", "〔").replace(")", "〕").replace("（", "〔").replace("）", "〕")

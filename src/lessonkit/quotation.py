@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import ui
+from .i18n import inner, ui
 
 if TYPE_CHECKING:
     from .course import Course
@@ -70,13 +70,6 @@ TEXT = {
 def language_name(code: str, lang: str) -> str:
     """The language's name in the reader's language, or its code when the table lacks it."""
     return LANGUAGE_NAMES[lang].get(code, code)
-
-
-def inner(text: str, lang: str) -> str:
-    """Text that goes inside brackets: in Japanese its own brackets become 〔〕, so brackets never nest."""
-    if lang != "ja":
-        return text
-    return text.replace(" (", "〔").replace("(", "〔").replace(")", "〕").replace("（", "〔").replace("）", "〕")
 
 
 def publisher_name(course: Course, source_id: str, lang: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .i18n import format_date, ui
-from .quotation import inner, translation_note
+from .i18n import format_date, inner, ui
+from .quotation import translation_note
 from .selection import DateLike, as_date
 
 if TYPE_CHECKING:

@@ -56,19 +56,21 @@ def dated(sample_copy):
     return lk.load_course(sample_copy)
 
 
-def test_role_on_a_date():
-    person = Person.model_validate(
+def _person(*roles: tuple[str, str, str]) -> Person:
+    """A minister whose role changes on each (since, en, ja) date given."""
+    return Person.model_validate(
         {
             "id": "x",
             "party": "p",
             "name": {"en": "X", "ja": "エックス"},
             "role": {"en": "Minister", "ja": "大臣"},
-            "roles": [
-                {"since": "2025-05-01", "role": {"en": "Adviser", "ja": "補佐官"}},
-                {"since": "2025-07-18", "role": {"en": "Secretary", "ja": "書記"}},
-            ],
+            "roles": [{"since": since, "role": {"en": en, "ja": ja}} for since, en, ja in roles],
         }
     )
+
+
+def test_role_on_a_date():
+    person = _person(("2025-05-01", "Adviser", "補佐官"), ("2025-07-18", "Secretary", "書記"))
     assert person.role_on(dt.date(2025, 4, 30)).en == "Minister"
     assert person.role_on(dt.date(2025, 5, 1)).en == "Adviser"
     assert person.role_on(dt.date(2025, 12, 1)).ja == "書記"
@@ -77,18 +79,7 @@ def test_role_on_a_date():
 
 def test_roles_must_be_in_order():
     with pytest.raises(ValueError, match="oldest first"):
-        Person.model_validate(
-            {
-                "id": "x",
-                "party": "p",
-                "name": {"en": "X", "ja": "エックス"},
-                "role": {"en": "A", "ja": "A"},
-                "roles": [
-                    {"since": "2025-07-18", "role": {"en": "B", "ja": "B"}},
-                    {"since": "2025-05-01", "role": {"en": "C", "ja": "C"}},
-                ],
-            }
-        )
+        _person(("2025-07-18", "B", "B"), ("2025-05-01", "C", "C"))
 
 
 BASE = {"id": "s", "date": "2025-02-18", "speaker": "x", "text": {"en": "a", "ja": "あ"}, "sources": ["src"]}

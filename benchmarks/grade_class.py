@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO))  # for the simulated class the tests use
 from tests.grading_class import simulated_class  # noqa: E402
 
 import lessonkit  # noqa: E402
-from lessonkit.grading import grade  # noqa: E402
+from lessonkit.teacher.grading import grade  # noqa: E402
 
 
 def median_s(fn, runs: int) -> float:

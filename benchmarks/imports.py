@@ -7,7 +7,7 @@ falls on all alike; reported: median wall and CPU time. The baseline is a proces
 imports pandas, plotly.graph_objects and ipywidgets, what every lesson needs anyway.
 Also checked: that ``lessonkit check`` imports neither plotly nor ipywidgets, and, to
 explain where the course's loading time goes, parsing its YAML with PyYAML's
-pure-Python composer (what ``lessonkit.yamltext`` does) against libyaml's C composer,
+pure-Python composer (what ``lessonkit.course.yamltext`` does) against libyaml's C composer,
 which keeps the same line marks.
 """
 
@@ -41,7 +41,7 @@ HEAVY = ("plotly", "ipywidgets", "pandas", "numpy", "pydantic", "yaml")
 
 _CLI_MODULES = """
 import json, sys
-from lessonkit.cli import main
+from lessonkit.cli.main import main
 code = main(["check", "lessons"])
 loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
 print(json.dumps({"exit": code, "loaded": loaded}))
@@ -84,7 +84,7 @@ def course_loading(rounds: int = 5) -> dict[str, float]:
     import yaml
 
     import lessonkit
-    from lessonkit.yamltext import parse_yaml
+    from lessonkit.course.yamltext import parse_yaml
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(LESSONS.rglob("*.yaml"))]
     found: dict[str, float] = {"files": len(texts), "kib": sum(len(t.encode()) for t in texts) / 1024}

@@ -13,7 +13,7 @@ import tempfile
 import time
 
 import lessonkit
-from lessonkit.quiz_widget import Quiz
+from lessonkit.quizzes.widget import Quiz
 
 RUNS = 50
 

@@ -219,7 +219,7 @@ class Report:
             self.misses.append(
                 f"- **plotly.js embedded** in {', '.join(plotly)}: a figure was displayed with a renderer that "
                 "bundles plotly.js (`notebook`/`iframe`). Keep plotly's `plotly_mimetype` renderer, or display "
-                "figures through `lessonkit.viewkit.figure_output` as the explorer does."
+                "figures through `lessonkit.style.plot.figure_output` as the explorer does."
             )
 
     def _floor_text(self, fl: dict) -> str:
@@ -271,8 +271,8 @@ class Report:
             )
             if on_libyaml:
                 note += (
-                    f"Parsing is no longer the problem: `lessonkit.yamltext.parse_yaml` reads the {yml['files']} "
-                    f"YAML files ({yml['kib']:.0f} KiB) with libyaml's composer in {_f(py)} s"
+                    f"Parsing is no longer the problem: `lessonkit.course.yamltext.parse_yaml` reads the "
+                    f"{yml['files']} YAML files ({yml['kib']:.0f} KiB) with libyaml's composer in {_f(py)} s"
                     + (f" (PyYAML's pure-Python composer takes {_f(pure)} s)" if _number(pure) else "")
                     + f"; the other {_f(max(course_s - py, 0))} s of `load_course()` is building, validating and "
                     "cross-checking the models. "
@@ -280,7 +280,7 @@ class Report:
             elif _number(py) and _number(c):
                 saving = max(0.0, min(py - c, course_s))
                 note += (
-                    f"Most of `load_course()` is parsing: `lessonkit.yamltext.parse_yaml` turns the "
+                    f"Most of `load_course()` is parsing: `lessonkit.course.yamltext.parse_yaml` turns the "
                     f"{yml['files']} YAML files ({yml['kib']:.0f} KiB) into nodes with PyYAML's pure-Python "
                     f"composer in {_f(py)} s ({min(py / course_s, 1):.0%}); libyaml's C composer "
                     "(`yaml.CSafeLoader`, installed here) builds the same nodes, with the same line marks for error "
@@ -307,7 +307,8 @@ class Report:
         label["figures"] = f"({len(fixes) + 1})"
         fixes.append(
             f"{label['figures']} return lesson figures that display as plotly's mimetype directly (as "
-            "`viewkit.figure_output` does for `TimelineExplorer`) instead of a `go.Figure`, so the kernel never "
+            "`lessonkit.style.plot.figure_output` does for `TimelineExplorer`) instead of a `go.Figure`, "
+            "so the kernel never "
             "imports plotly's renderers, nbformat and jsonschema, nor loads plotly's validators: the floor's "
             f"first-figure cost ({_f(fl.get('figure_s'))} s) is avoided in every lesson that shows a figure"
         )
@@ -425,7 +426,7 @@ class Report:
             "",
             f"Where loading the course goes (in one process): `load_course()` {_f(res['load_course_s'])} s; "
             f"turning its {yml['files']} YAML files ({yml['kib']:.0f} KiB) into nodes with "
-            f"`lessonkit.yamltext.parse_yaml` {_f(yml['lessonkit_parse_yaml_s'])} s, with libyaml's composer "
+            f"`lessonkit.course.yamltext.parse_yaml` {_f(yml['lessonkit_parse_yaml_s'])} s, with libyaml's composer "
             f"{_f(yml['libyaml_compose_s'], 3)} s"
             + (
                 f", with PyYAML's pure-Python composer {_f(yml['pure_python_s'])} s"

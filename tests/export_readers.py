@@ -25,7 +25,7 @@ import pytest
 from tests.helpers import edit
 
 import lessonkit
-from lessonkit.course import Course
+from lessonkit.course.model import Course
 
 NODE_DIR = Path(__file__).parent / "node"
 

@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from lessonkit.responses import build_responses, write_responses
+from lessonkit.quizzes.responses import build_responses, write_responses
 
 COURSE, LESSON, QUIZ = "lake-treaty-sample", "01-the-lake", "check"
 STARTED = dt.datetime(2025, 2, 18, 9, 0, tzinfo=dt.UTC)

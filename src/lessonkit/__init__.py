@@ -9,33 +9,34 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import LessonError, Problem
-from .loader import find_course, load_course
-from .samples import sample_course, sample_course_path
+from lessonkit.course.loader import find_course, load_course
+from lessonkit.course.samples import sample_course, sample_course_path
+from lessonkit.errors import LessonError, Problem
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; imported on first use. A module must not share its
-# name with an export: importing ``lessonkit.x`` sets the package attribute ``x`` to the
-# module, which would hide a lazily exported ``x`` (hence ``timeline_plot``, ``stance_plot``).
+# name -> module that defines it; imported on first use. A room (subpackage) must not share
+# its name with an export: importing ``lessonkit.x.y`` sets the package attribute ``x`` to the
+# room, which would hide a lazily exported ``x`` (hence the quiz room is ``quizzes``, as
+# ``lk.quiz`` is a function).
 _LAZY: dict[str, str] = {
-    "timeline": ".timeline_plot",
-    "TimelineExplorer": ".explorer",
-    "StanceComparison": ".stance_widget",
-    "stance_matrix": ".stance_plot",
-    "NegotiationSandbox": ".sandbox",
-    "Quiz": ".quiz_widget",
-    "course_overview": ".overview",
-    "lesson_intro": ".lesson_view",
-    "discussion": ".lesson_view",
-    "accounts": ".lesson_view",
-    "quiz": ".lesson_view",
-    "event_card": ".lesson_view",
-    "ClaimCheck": ".claims_widget",
-    "territory_map": ".map_plot",
-    "map_text": ".map_plot",
-    "demand_maps": ".map_plot",
-    "demand_maps_text": ".map_plot",
+    "timeline": ".figures.timeline",
+    "TimelineExplorer": ".widgets.explorer",
+    "StanceComparison": ".widgets.stances",
+    "stance_matrix": ".figures.stances",
+    "NegotiationSandbox": ".widgets.sandbox",
+    "Quiz": ".quizzes.widget",
+    "course_overview": ".widgets.overview",
+    "lesson_intro": ".widgets.lesson_page",
+    "discussion": ".widgets.lesson_page",
+    "accounts": ".widgets.lesson_page",
+    "quiz": ".widgets.lesson_page",
+    "event_card": ".widgets.lesson_page",
+    "ClaimCheck": ".widgets.claims",
+    "territory_map": ".figures.map",
+    "map_text": ".figures.map",
+    "demand_maps": ".figures.map",
+    "demand_maps_text": ".figures.map",
 }
 
 __all__ = [

@@ -10,7 +10,7 @@ from tests.browser.lab import shot
 from tests.browser.widgets import pick, press, quiz_card
 
 import lessonkit as lk
-from lessonkit.quiz_html import UI
+from lessonkit.quizzes.html import UI
 
 pytestmark = pytest.mark.browser
 

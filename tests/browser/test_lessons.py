@@ -31,10 +31,10 @@ from tests.browser.widgets import (
 )
 
 import lessonkit as lk
-from lessonkit import sandbox as sandbox_text
-from lessonkit import stancetext
-from lessonkit.quiz_html import UI
-from lessonkit.responses import default_filename, read_responses
+from lessonkit.figures import stance_text as stancetext
+from lessonkit.quizzes.html import UI
+from lessonkit.quizzes.responses import default_filename, read_responses
+from lessonkit.widgets import sandbox as sandbox_text
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ import nbformat
 import pytest
 
 import lessonkit as lk
-from lessonkit.assign.notebooks import STUB, strip_solutions
-from lessonkit.assign.student_quiz import opaque_id
-from lessonkit.cli import main
+from lessonkit.cli.main import main
+from lessonkit.quizzes.student_file import opaque_id
+from lessonkit.teacher.assign.notebooks import STUB, strip_solutions
 
 RIGHT = {
     "q-closed": "a",
@@ -208,7 +208,7 @@ def test_assign_errors(sample_copy, tmp_path, capsys):
 
 def test_answers_saved_in_a_student_copy_grade_with_the_teachers_course(assigned, sample, monkeypatch, tmp_path):
     """The whole round: assign, a student answers (opaque match ids included), saves, the teacher grades."""
-    from lessonkit.grading import grade
+    from lessonkit.teacher.grading import grade
 
     out = assigned()
     monkeypatch.chdir(tmp_path)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.helpers import edit
 
-from lessonkit.cli import main
+from lessonkit.cli.main import main
 
 
 def check(course: Path, capsys) -> tuple[int, str]:

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import lessonkit
-from lessonkit.cli import main
+from lessonkit.cli.main import main
 
 SAMPLE = str(lessonkit.sample_course_path())
 
@@ -130,7 +130,7 @@ def test_data_on_broken_course_exits_1(capsys, sample_copy):
 def test_cli_imports_no_plotly_or_ipywidgets():
     """Teachers run the CLI where only the course files matter: keep it light."""
     code = (
-        "import sys; from lessonkit.cli import main; "
+        "import sys; from lessonkit.cli.main import main; "
         f"main(['check', {SAMPLE!r}]); main(['data', 'events', '--course', {SAMPLE!r}]); "
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'ipywidgets', 'pandas', 'IPython'}); "
         "print('HEAVY', heavy)"

@@ -12,7 +12,7 @@ import pytest
 from tests.export_readers import read_gift_py
 
 import lessonkit
-from lessonkit.cli import main
+from lessonkit.cli.main import main
 
 SAMPLE = str(lessonkit.sample_course_path())
 
@@ -106,7 +106,7 @@ def test_usage_errors_exit_2(capsys, argv, message):
 
 def test_export_quiz_imports_no_plotly_ipywidgets_or_pandas(tmp_path):
     code = (
-        "import sys; from lessonkit.cli import main; "
+        "import sys; from lessonkit.cli.main import main; "
         f"main(['export-quiz', '01', '--course', {SAMPLE!r}, '--format', 'qti', '-o', {str(tmp_path / 'q.zip')!r}]); "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'ipywidgets', 'pandas', 'IPython'}))"
     )
@@ -116,7 +116,7 @@ def test_export_quiz_imports_no_plotly_ipywidgets_or_pandas(tmp_path):
 
 def test_japanese_survives_a_non_utf8_console():
     argv = ["export-quiz", "01", "--course", SAMPLE, "--format", "gift", "--lang", "ja"]
-    code = f"from lessonkit.cli import main; main({argv!r})"
+    code = f"from lessonkit.cli.main import main; main({argv!r})"
     env = {"PYTHONIOENCODING": "ascii", "PATH": ""}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
     assert "ノースランド" in result.stdout.decode("utf-8")

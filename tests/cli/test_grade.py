@@ -10,7 +10,7 @@ import sys
 from tests.grading_class import make_hostile, simulated_class, write
 
 import lessonkit
-from lessonkit.cli import main
+from lessonkit.cli.main import main
 
 SAMPLE = str(lessonkit.sample_course_path())
 
@@ -101,7 +101,7 @@ def test_a_broken_course_exits_1(capsys, tmp_path, sample_copy):
 def test_grade_imports_no_plotly_ipywidgets_or_pandas(tmp_path):
     write(tmp_path, "a.json")
     code = (
-        "import sys; from lessonkit.cli import main; "
+        "import sys; from lessonkit.cli.main import main; "
         f"main(['grade', {str(tmp_path)!r}, '--course', {SAMPLE!r}, '--out', {str(tmp_path / 'g.csv')!r}, "
         f"'--report', {str(tmp_path / 'r.html')!r}]); "
         "print('HEAVY', sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'ipywidgets', 'pandas', 'IPython'}))"
@@ -117,6 +117,6 @@ def test_an_output_that_cannot_be_written_exits_1(capsys, tmp_path, monkeypatch)
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device", str(tmp_path / "g.csv"))
 
-    monkeypatch.setattr("lessonkit.grading.run.write_gradebook", full)
+    monkeypatch.setattr("lessonkit.teacher.grading.run.write_gradebook", full)
     code, _, err = run(capsys, "grade", str(tmp_path / "in"), "--course", SAMPLE, "--out", str(tmp_path / "g.csv"))
     assert code == 1 and "No space left on device" in err and "Traceback" not in err

@@ -22,7 +22,11 @@ from markdown_it import MarkdownIt
 from tests.helpers import COURSE_DIR
 
 import lessonkit
-from lessonkit import claims_widget, explorer, lesson_view, overview, quiz_html, sandbox, timeline_plot
+from lessonkit.figures import timeline as timeline_plot
+from lessonkit.quizzes import html as quiz_html
+from lessonkit.widgets import claims as claims_widget
+from lessonkit.widgets import explorer, overview, sandbox
+from lessonkit.widgets import lesson_page as lesson_view
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "notebooks"))
@@ -242,8 +246,8 @@ def test_the_as_of_line_a_quiz_points_to_is_on_screen():
 
 def test_japanese_option_labels_break_between_words():
     """現在の前｜線で凍結 was a break inside a word: every break must fall between phrases."""
-    from lessonkit.stance_plot import TEXT, _clean, stance_matrix
-    from lessonkit.viewkit import wrap
+    from lessonkit.figures.stances import TEXT, _clean, stance_matrix
+    from lessonkit.text.wrap import wrap
 
     fig = stance_matrix(COURSE, lang="ja").to_plotly_json()["layout"]
     ticks = [t for key, axis in fig.items() if key.startswith("xaxis") for t in axis.get("ticktext", [])]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tests.helpers import real_course
 
-from lessonkit.sandbox import zones_of_agreement
+from lessonkit.widgets.sandbox import zones_of_agreement
 
 COURSE = real_course()
 

@@ -12,8 +12,8 @@ import pytest
 from tests.helpers import COURSE_DIR
 
 import lessonkit
+from lessonkit.course.geo import read_boundaries
 from lessonkit.errors import Problem
-from lessonkit.geo import read_boundaries
 
 COURSE = lessonkit.load_course(COURSE_DIR)
 GEOJSON = COURSE_DIR / "data" / "geo" / "ukraine-regions.geojson"
@@ -188,7 +188,7 @@ def test_regions_export_with_status_on_the_as_of_date():
 
     COURSE = real_course()
 
-    from lessonkit.records import records
+    from lessonkit.course.records import records
 
     rows = records(COURSE, "regions", "ja")
     assert len(rows) == 27 and all(r["status"] and r["sources"] for r in rows)

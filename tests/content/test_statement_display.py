@@ -10,8 +10,8 @@ import pytest
 from tests.helpers import COURSE_DIR, japanese_problems
 
 import lessonkit
-from lessonkit import stancetext as st
-from lessonkit.explorer import event_html
+from lessonkit.figures import stance_text as st
+from lessonkit.widgets.explorer import event_html
 
 COURSE = lessonkit.load_course(COURSE_DIR)
 EVENTS_WITH_STATEMENTS = sorted({s.event for s in COURSE.statements if s.event})

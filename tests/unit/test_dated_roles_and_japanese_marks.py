@@ -10,11 +10,11 @@ import pytest
 from tests.helpers import edit, japanese_problems
 
 import lessonkit as lk
-from lessonkit import stancetext as st
 from lessonkit.content import Person, Quote, Statement
-from lessonkit.explorer import event_html
-from lessonkit.records import records
-from lessonkit.stance_widget import stance_cards_html
+from lessonkit.course.records import records
+from lessonkit.figures import stance_text as st
+from lessonkit.widgets.explorer import event_html
+from lessonkit.widgets.stances import stance_cards_html
 
 
 def _visible(html: str) -> str:
@@ -184,7 +184,7 @@ def test_japanese_lines_of_the_sample_have_full_width_marks(sample):
 
 
 def test_data_command_writes_role_histories_as_csv(dated, sample_copy, capsys):
-    from lessonkit.cli import main
+    from lessonkit.cli.main import main
 
     assert main(["data", "people", "--course", str(sample_copy), "--format", "csv"]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("sam-south,"))

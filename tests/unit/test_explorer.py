@@ -13,9 +13,9 @@ import pytest
 
 import lessonkit
 from lessonkit.content import Localized
-from lessonkit.explorer import TimelineExplorer
-from lessonkit.timeline_plot import timeline
-from lessonkit.viewkit import PLOTLY_MIME
+from lessonkit.figures.timeline import timeline
+from lessonkit.style.plot import PLOTLY_MIME
+from lessonkit.widgets.explorer import TimelineExplorer
 
 
 def shown(x: TimelineExplorer) -> list[str]:

@@ -9,8 +9,8 @@ from tests.export_readers import gift_text, hostile_course, moodle_placeholders,
 from tests.helpers import edit
 
 from lessonkit import load_course
-from lessonkit.export import export_quiz
-from lessonkit.export.gift import escape, plain, rich
+from lessonkit.teacher.export import export_quiz
+from lessonkit.teacher.export.gift import escape, plain, rich
 
 UNIT = {"en": "{} ({})", "ja": "{}（単位：{}）"}
 

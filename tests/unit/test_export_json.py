@@ -10,7 +10,7 @@ import pytest
 from tests.export_readers import hostile_course, unzip
 
 from lessonkit import LessonError
-from lessonkit.export import FORMATS, export_quiz, find_quiz
+from lessonkit.teacher.export import FORMATS, export_quiz, find_quiz
 
 
 def test_json_document(sample):
@@ -102,7 +102,7 @@ def test_find_quiz_by_number_or_id(sample):
 
 def test_export_imports_no_plotly_ipywidgets_or_pandas():
     code = (
-        "import sys, lessonkit; from lessonkit.export import export_quiz; "
+        "import sys, lessonkit; from lessonkit.teacher.export import export_quiz; "
         "c = lessonkit.sample_course(); q = c.lessons[0].quizzes[0]; "
         "[export_quiz(q, format=f, course=c) for f in ('gift', 'moodle-xml', 'qti', 'json')]; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'ipywidgets', 'pandas', 'IPython'}))"

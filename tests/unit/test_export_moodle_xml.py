@@ -10,7 +10,7 @@ from tests.export_readers import hostile_course
 from tests.helpers import edit
 
 from lessonkit import load_course
-from lessonkit.export import export_quiz
+from lessonkit.teacher.export import export_quiz
 
 MOODLE_TYPES = {
     "single": "multichoice",

@@ -10,7 +10,7 @@ import pytest
 import qti2latex
 from tests.export_readers import children, descendants, hostile_course, local, unzip
 
-from lessonkit.export import export_quiz
+from lessonkit.teacher.export import export_quiz
 
 CANVAS_TYPES = {
     "single": "multiple_choice_question",

@@ -9,8 +9,8 @@ import pytest
 from tests.helpers import COURSE_DIR
 
 import lessonkit
-from lessonkit.figure import CourseFigure, figure_bundle
-from lessonkit.viewkit import PLOTLY_MIME
+from lessonkit.figures.figure import CourseFigure, figure_bundle
+from lessonkit.style.plot import PLOTLY_MIME
 
 FIGURES = {
     "timeline": lambda c: lessonkit.timeline(c, lang="ja"),

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from tests.grading_class import make_hostile, simulated_class, write
 
-from lessonkit.grading import REJECTION_KINDS, GradingError, grade
-from lessonkit.grading.collect import collect
-from lessonkit.responses import ERROR_KINDS
+from lessonkit.quizzes.responses import ERROR_KINDS
+from lessonkit.teacher.grading import REJECTION_KINDS, GradingError, grade
+from lessonkit.teacher.grading.collect import collect
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="symlinks and pipes need POSIX")
 

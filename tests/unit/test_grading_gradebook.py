@@ -11,10 +11,10 @@ from tests.grading_class import STARTED, simulated_class, write
 from tests.helpers import edit
 
 import lessonkit
-from lessonkit.grading import grade
-from lessonkit.grading.gradebook import BASE_COLUMNS
-from lessonkit.loader import load_course
-from lessonkit.scoring import check_answer
+from lessonkit.course.loader import load_course
+from lessonkit.quizzes.scoring import check_answer
+from lessonkit.teacher.grading import grade
+from lessonkit.teacher.grading.gradebook import BASE_COLUMNS
 
 QUESTIONS = ["q-closed", "q-wants", "q-talks", "q-order", "q-match", "q-days", "q-name"]
 

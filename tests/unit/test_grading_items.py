@@ -9,8 +9,8 @@ import statistics
 import pytest
 from tests.grading_class import simulated_class, write
 
-from lessonkit.grading import grade
-from lessonkit.grading.item_analysis import describe_answer, point_biserial
+from lessonkit.teacher.grading import grade
+from lessonkit.teacher.grading.item_analysis import describe_answer, point_biserial
 
 # Four students, three questions answered; the other four questions left out by everyone.
 #            q-closed  q-talks  q-days   total

@@ -9,11 +9,11 @@ import pytest
 from tests.grading_class import simulated_class, write
 from tests.helpers import PAYLOAD, edit
 
-from lessonkit.grading import REJECTION_KINDS, grade
-from lessonkit.grading.report import histogram_svg, report_html
-from lessonkit.grading.report_text import UI
-from lessonkit.i18n import missing_keys
-from lessonkit.loader import load_course
+from lessonkit.course.loader import load_course
+from lessonkit.teacher.grading import REJECTION_KINDS, grade
+from lessonkit.teacher.grading.report import histogram_svg, report_html
+from lessonkit.teacher.grading.report_text import UI
+from lessonkit.text.i18n import missing_keys
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -10,8 +10,8 @@ import pytest
 from tests.helpers import JAPANESE_PUNCTUATION, real_course
 
 import lessonkit as lk
-from lessonkit.quiz_html import static_html
-from lessonkit.timeline_plot import timeline_text
+from lessonkit.figures.timeline import timeline_text
+from lessonkit.quizzes.html import static_html
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import pytest
 from tests.helpers import PAYLOAD
 
 import lessonkit as lk
-from lessonkit.claims_widget import UI as CLAIM_UI
-from lessonkit.i18n import missing_keys
-from lessonkit.lesson_view import _UI as LESSON_UI
+from lessonkit.text.i18n import missing_keys
+from lessonkit.widgets.claims import UI as CLAIM_UI
+from lessonkit.widgets.lesson_page import _UI as LESSON_UI
 
 
 def test_interface_tables_are_complete():
@@ -164,7 +164,7 @@ def test_with_events_escapes_in_the_timeline(sample):
 
 def test_accounts_do_not_double_quotation_marks(sample):
     quoted = sample.with_events([])  # same course; statements below are built from the sample's own
-    from lessonkit.lesson_view import _quoted
+    from lessonkit.widgets.lesson_page import _quoted
 
     assert _quoted("“Already quoted.”", "en") == "“Already quoted.”"
     assert _quoted("「引用済み」", "ja") == "「引用済み」"

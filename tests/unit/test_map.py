@@ -15,9 +15,16 @@ from tests.helpers import COURSE_DIR, PAYLOAD, edit
 
 import lessonkit
 from lessonkit import LessonError
-from lessonkit.map_plot import demand_maps, demand_maps_text, map_text, region_rows, territory_map, territory_map_spec
-from lessonkit.sandbox import NegotiationSandbox
-from lessonkit.viewkit import PLOTLY_MIME
+from lessonkit.figures.map import (
+    demand_maps,
+    demand_maps_text,
+    map_text,
+    region_rows,
+    territory_map,
+    territory_map_spec,
+)
+from lessonkit.style.plot import PLOTLY_MIME
+from lessonkit.widgets.sandbox import NegotiationSandbox
 
 REGIONS_YAML = """\
 region_statuses:

@@ -10,11 +10,11 @@ import ipywidgets as W
 import pytest
 
 from lessonkit.content.quiz import Quiz as QuizModel
-from lessonkit.i18n import missing_keys
-from lessonkit.quiz_html import UI, shuffled
-from lessonkit.quiz_widget import Quiz
-from lessonkit.responses import read_responses
-from lessonkit.scoring import Result
+from lessonkit.quizzes.html import UI, shuffled
+from lessonkit.quizzes.responses import read_responses
+from lessonkit.quizzes.scoring import Result
+from lessonkit.quizzes.widget import Quiz
+from lessonkit.text.i18n import missing_keys
 
 RIGHT = {
     "q-closed": "a",
@@ -293,7 +293,7 @@ def test_different_seeds_give_different_orders(make):
 
 
 def test_shuffled_is_stable_across_processes():
-    code = "from lessonkit.quiz_html import shuffled; print(shuffled(list(range(10)), 3, 'q'))"
+    code = "from lessonkit.quizzes.html import shuffled; print(shuffled(list(range(10)), 3, 'q'))"
     runs = {
         subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": h}

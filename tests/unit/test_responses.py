@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from lessonkit.responses import (
+from lessonkit.quizzes.responses import (
     FORMAT,
     Responses,
     ResponsesError,
@@ -105,7 +105,7 @@ def test_write_replaces_atomically_and_cleans_up_on_failure(tmp_path, monkeypatc
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("lessonkit.responses.os.replace", broken_replace)
+    monkeypatch.setattr("lessonkit.quizzes.responses.os.replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         write_responses(path, build(answers={"q-closed": "b"}))
     assert path.read_bytes() == before  # the old file is whole
@@ -235,7 +235,10 @@ def test_errors_are_capped_and_deduplicated():
 def test_module_does_not_import_widgets():
     import subprocess
 
-    code = "import lessonkit.responses, lessonkit.scoring, lessonkit.textmatch, sys; print('ipywidgets' in sys.modules)"
+    code = (
+        "import lessonkit.quizzes.responses, lessonkit.quizzes.scoring, lessonkit.quizzes.textmatch, sys; "
+        "print('ipywidgets' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import lessonkit
-from lessonkit.sandbox import Assessment, NegotiationSandbox, assess, zones_of_agreement
+from lessonkit.widgets.sandbox import Assessment, NegotiationSandbox, assess, zones_of_agreement
 
 
 def test_zones_of_agreement_in_the_sample(sample):

@@ -6,7 +6,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from lessonkit.content.quiz import Question
-from lessonkit.scoring import AnswerKey, PlainAnswerKey, Result, answer_problem, check_answer
+from lessonkit.quizzes.scoring import AnswerKey, PlainAnswerKey, Result, answer_problem, check_answer
 
 
 @pytest.fixture(scope="module")

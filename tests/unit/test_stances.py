@@ -12,7 +12,7 @@ import pytest
 
 import lessonkit
 from lessonkit.content import Localized
-from lessonkit.stance_plot import (
+from lessonkit.figures.stances import (
     COLUMN_PX,
     DESIGN_WIDTH_PX,
     LEGEND_ROW_PX,
@@ -25,7 +25,7 @@ from lessonkit.stance_plot import (
     stance_matrix,
     stance_matrix_text,
 )
-from lessonkit.stance_widget import StanceComparison, stance_cards_html
+from lessonkit.widgets.stances import StanceComparison, stance_cards_html
 
 
 def articles(html: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.textmatch import matches, normalize
+from lessonkit.quizzes.textmatch import matches, normalize
 
 
 @pytest.mark.parametrize(

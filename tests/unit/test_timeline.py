@@ -13,12 +13,16 @@ import plotly.graph_objects as go
 import pytest
 
 import lessonkit
-from lessonkit import explorer, sandbox, stance_plot, stance_widget, stancetext, viewkit
 from lessonkit.content.facts import Certainty
-from lessonkit.i18n import missing_keys
-from lessonkit.selection import select_events
-from lessonkit.timeline_plot import TEXT, timeline, timeline_spec, timeline_text
-from lessonkit.viewkit import wrap
+from lessonkit.course.selection import select_events
+from lessonkit.figures import stance_text as stancetext
+from lessonkit.figures import stances as stance_plot
+from lessonkit.figures.timeline import TEXT, timeline, timeline_spec, timeline_text
+from lessonkit.text import sources as source_list
+from lessonkit.text.i18n import missing_keys
+from lessonkit.text.wrap import wrap
+from lessonkit.widgets import explorer, sandbox
+from lessonkit.widgets import stances as stance_widget
 
 DAY_MS = 24 * 3600 * 1000
 
@@ -29,7 +33,7 @@ TABLES = {
     "stance_plot": stance_plot.TEXT,
     "sandbox": sandbox.TEXT,
     "stancetext": stancetext.TEXT,
-    "viewkit": viewkit.TEXT,
+    "sources": source_list.TEXT,
 }
 
 
@@ -262,8 +266,8 @@ def test_lazy_export_and_no_display(sample, monkeypatch):
 def test_exports_survive_their_modules_being_imported_first():
     # importing a submodule sets it as a package attribute: it must not hide an export
     code = (
-        "import lessonkit as lk, lessonkit.explorer, lessonkit.stance_widget, lessonkit.sandbox; "
-        "import lessonkit.timeline_plot, lessonkit.stance_plot; "
+        "import lessonkit as lk, lessonkit.widgets.explorer, lessonkit.widgets.stances, lessonkit.widgets.sandbox; "
+        "import lessonkit.figures.timeline, lessonkit.figures.stances; "
         "print(all(callable(getattr(lk, n)) and not isinstance(getattr(lk, n), type(lk)) "
         "for n in ('timeline', 'stance_matrix', 'TimelineExplorer', 'StanceComparison', 'NegotiationSandbox')))"
     )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.yamltext import YamlSyntaxError, parse_yaml
+from lessonkit.course.yamltext import YamlSyntaxError, parse_yaml
 
 
 def test_lines_of_every_value():
@@ -46,7 +46,7 @@ def test_the_c_and_python_composers_agree_on_every_course_file(monkeypatch):
 
     import yaml
 
-    from lessonkit import yamltext
+    from lessonkit.course import yamltext
 
     class PythonLoader(yaml.SafeLoader):
         yaml_implicit_resolvers = yamltext._Loader.yaml_implicit_resolvers

@@ -1,10 +1,23 @@
 """The content model: what course authors write, as frozen pydantic models."""
 
-from .base import LANGUAGES, Localized
-from .facts import Category, Claim, Era, Event, Issue, Option, Party, Person, Quote, Source, Stance, Statement
-from .lesson import SCHEMA_VERSION, Activity, CourseInfo, Lesson, Term
-from .quiz import QUESTION_TYPES, Question, Quiz
-from .regions import Region, RegionCode, RegionPeriod, RegionStatus, Share
+from lessonkit.content.base import LANGUAGES, Localized
+from lessonkit.content.facts import (
+    Category,
+    Claim,
+    Era,
+    Event,
+    Issue,
+    Option,
+    Party,
+    Person,
+    Quote,
+    Source,
+    Stance,
+    Statement,
+)
+from lessonkit.content.lesson import SCHEMA_VERSION, Activity, CourseInfo, Lesson, Term
+from lessonkit.content.quiz import QUESTION_TYPES, Question, Quiz
+from lessonkit.content.regions import Region, RegionCode, RegionPeriod, RegionStatus, Share
 
 __all__ = [
     "LANGUAGES",

@@ -11,8 +11,8 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from .base import Colour, HttpsUrl, Id, Localized, Model, NonEmpty
-from .regions import RegionCode
+from lessonkit.content.base import Colour, HttpsUrl, Id, Localized, Model, NonEmpty
+from lessonkit.content.regions import RegionCode
 
 
 class SourceKind(StrEnum):

@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Localized, Model
-from .facts import Category, Era
-from .quiz import Quiz
+from lessonkit.content.base import Id, Localized, Model
+from lessonkit.content.facts import Category, Era
+from lessonkit.content.quiz import Quiz
 
 
 class Term(Model):

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Localized, Model
+from lessonkit.content.base import Id, Localized, Model
 
 
 class Links(Model):

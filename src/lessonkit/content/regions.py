@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .base import Colour, Id, Localized, Model
+from lessonkit.content.base import Colour, Id, Localized, Model
 
 _CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 

@@ -1,0 +1,1 @@
+"""The ``lessonkit`` command: ``main`` parses and dispatches, one module a subcommand."""

@@ -1,0 +1,1 @@
+"""Figures as plain plotly specs (timeline, stances, map) and their text alternatives."""

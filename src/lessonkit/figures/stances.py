@@ -1,0 +1,464 @@
+"""Every party on every issue's scale at a glance: issues × parties as one plotly figure.
+
+One panel per issue, options ordered from one pole to the other along x, one row per
+party. Filled markers are stated positions, open ones our reading of a party's actions,
+× is "no public position" in a column of its own, and "(not recorded)" written across a
+row means the course holds no stance for that party on that issue at that date; a thin
+grey bar spans what each party could accept (an estimate). Shapes, fills and words carry
+the meaning, so colour is a bonus.
+
+The layout is computed in pixels for a notebook-width figure (:data:`DESIGN_WIDTH_PX`):
+option labels are wrapped to their column and never rotated, and each panel is as tall as
+its title, its rows and its label lines need, so nothing overlaps at the default height.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from lessonkit.course.selection import DateLike, party_ids, select_issues
+from lessonkit.figures import stance_text as st
+from lessonkit.figures.figure import CourseFigure
+from lessonkit.style.plot import group_style, hover, ptext, template
+from lessonkit.text.i18n import check_lang, format_date, ui
+from lessonkit.text.wrap import ja_phrases, script_break, wrap
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from lessonkit.content import Issue, Stance
+    from lessonkit.course.model import Course
+
+TEXT = {
+    "en": {
+        "title": "Where each party stands (as of {date})",
+        "none_column": "no public<br>position",
+        "stated": "Stated position (filled)",
+        "estimate": "Our reading of its actions (open)",
+        "none": "No public position (×)",
+        "not_recorded": "(not recorded)",
+        "not_recorded_key": "(not recorded): no position in the course data",
+        "acceptable": "Could accept: analytical estimate (grey bar)",
+        "could_accept": "Could accept (estimate): {options}",
+        "alt": (
+            "Positions of {parties} on {n} issues ({issues}) as of {date}: one panel per issue with its options "
+            "from one pole to the other. Filled markers are stated positions, open markers our reading of a "
+            "party's actions, × no public position; grey bars show what a party could accept (an estimate)."
+        ),
+        "alt_not_recorded": (
+            " “(not recorded)” across a row means the course data hold no position for that party on that issue."
+        ),
+        "empty": "No party or issue to show.",
+        "panel": "{issue}: {question}",
+    },
+    "ja": {
+        "title": "各当事者の立場（{date}現在）",
+        "none_column": "公の立場<br>なし",
+        "stated": "表明された立場（塗りつぶし）",
+        "estimate": "行動から読み取った立場（白抜き）",
+        "none": "公の立場なし（×）",
+        "not_recorded": "（記録なし）",
+        "not_recorded_key": "（記録なし）：この教材のデータに立場の記録がない",
+        "acceptable": "受け入れうる範囲：分析上の推定（灰色の帯）",
+        "could_accept": "受け入れうる範囲（推定）：{options}",
+        "alt": (
+            "{date}現在の、{parties}の{n}つの争点（{issues}）についての立場。争点ごとに1段で、選択肢を一方の極から"
+            "他方の極へ並べる。塗りつぶしの印は表明された立場、白抜きは行動から読み取った立場、×は公の立場なし。"
+            "灰色の帯は受け入れうる範囲（分析上の推定）。"
+        ),
+        "alt_not_recorded": "行の「（記録なし）」は、その争点についての当事者の立場が教材のデータにないことを示す。",
+        "empty": "表示する当事者または争点がありません。",
+        "panel": "{issue}：{question}",
+    },
+}
+
+# The layout, in pixels. Labels are wrapped for a figure this wide (a notebook column); a wider
+# figure only gives them more room, and they are never rotated.
+DESIGN_WIDTH_PX = 800
+COLUMN_PX = 6.5  # one text column at the 13 px font (measured); a Japanese character is two columns
+LINE_PX = 17  # one line of 13 px text
+ROW_PX = 24  # one party row
+TITLE_GAP_PX = 6  # between a panel's title and its first row
+TICKS_PAD_PX = 10  # between a panel's last row and its option labels
+PANEL_GAP_PX = 16  # between a panel's option labels and the next panel's title
+TOP_PX = 60  # the figure title
+RIGHT_PX = 20
+LEGEND_ROW_PX = 21
+NONE_X = -1.0  # the "no public position" column, one column left of the first option
+NOT_RECORDED_GREY = "#595959"  # 7:1 on white
+
+
+def _columns(text: str) -> int:
+    """Display width in columns: a wide (Japanese) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return [ptext(line) for line in wrap(text, width)]
+
+
+def _split(text: str, width: int) -> list[str]:
+    """:func:`viewkit.wrap`: Japanese broken between phrases, a Latin word or number never split."""
+    return wrap(text, width)
+
+
+def _label(text: str, width: int) -> str:
+    """An option label wrapped to ``width`` columns, in as few lines as that allows and with the
+    lines as even as possible; escaped, lines joined with ``<br>``."""
+    lines = _split(text, width)
+    while width > 1:
+        narrower = _split(text, width - 1)
+        # evener lines, but never by cutting a word that the wider lines kept whole
+        if len(narrower) != len(lines) or (_clean(text, lines) and not _clean(text, narrower)):
+            break
+        width -= 1
+        lines = narrower
+    return "<br>".join(ptext(line) for line in lines)
+
+
+def _clean(text: str, lines: list[str]) -> bool:
+    """Whether every line break falls between words (Latin), between phrases or where the script
+    changes (Japanese)."""
+    if _columns(text) == len(text):
+        return True
+    ends, at = set(), 0
+    for phrase in ja_phrases(text):
+        at += len(phrase)
+        ends.add(at)
+    at = 0
+    for line in lines[:-1]:
+        at = text.index(line, at) + len(line)
+        if at not in ends and " " not in text[at - 1 : at + 1] and not script_break(text[at - 1], text[at]):
+            return False
+    return True
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs in sorted option indices: [0, 1, 3] -> [(0, 1), (3, 3)]."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _hover(course: Course, party: str, issue: Issue, stance: Stance | None, lang: str) -> str:
+    lines = [f"<b>{ptext(course.party(party).name.get(lang))}</b> · {ptext(issue.name.get(lang))}"]
+    lines.append(f"<b>{ptext(st.position_text(issue, stance, lang))}</b>")
+    if stance is not None:
+        basis = st.basis_text(stance, lang)
+        if basis:
+            lines.append(ptext(basis))
+        lines += _lines(stance.summary.get(lang), 64)
+        if stance.acceptable:
+            options = st.labels(issue, stance.acceptable, lang)
+            lines += _lines(ui(TEXT, "could_accept", lang, options=options), 64)
+        lines.append(ptext(ui(st.TEXT, "as_of", lang, date=format_date(stance.as_of, lang))))
+    return hover(lines)
+
+
+def _panel(course: Course, issue: Issue, parties: list[str], date: dt.date, n: int, lang: str) -> list[dict]:
+    """The three traces of one issue's panel, on axes ``x{n}``/``y{n}``: the grey bars, the
+    markers of recorded stances, and "(not recorded)" across the rows of the others."""
+    axes = {"xaxis": f"x{n}" if n > 1 else "x", "yaxis": f"y{n}" if n > 1 else "y"}
+    name = ptext(issue.name.get(lang))
+    order = [p.id for p in course.parties]
+    marks: dict[str, list] = {
+        "x": [],
+        "y": [],
+        "symbol": [],
+        "colour": [],
+        "text": [],
+        "side": [],
+        "hover": [],
+        "party": [],
+    }
+    missing: dict[str, list] = {"y": [], "hover": [], "party": []}
+    bar_x: list[float | None] = []
+    bar_y: list[int | None] = []
+    for row, party in enumerate(parties):
+        stance = course.stance(party, issue.id, date)
+        if stance is None:
+            missing["y"].append(row)
+            missing["hover"].append(_hover(course, party, issue, stance, lang))
+            missing["party"].append(party)
+            continue
+        if stance.position is None:
+            x, symbol = NONE_X, "x-thin-open"
+        else:
+            x, symbol = issue.option_index(stance.position), ("circle" if stance.stated else "circle-open")
+        marks["x"].append(x)
+        marks["y"].append(row)
+        marks["symbol"].append(symbol)
+        marks["colour"].append(group_style(order.index(party))[0])
+        marks["text"].append(ptext(course.party(party).short.get(lang)))
+        # a label right of its marker, except in the last column, where it would run off the plot
+        marks["side"].append("middle left" if x == len(issue.options) - 1 else "middle right")
+        marks["hover"].append(_hover(course, party, issue, stance, lang))
+        marks["party"].append(party)
+        for lo, hi in _runs([issue.option_index(o) for o in stance.acceptable]):
+            bar_x += [lo - 0.25, hi + 0.25, None]
+            bar_y += [row, row, None]
+    colours = marks["colour"]
+    return [
+        {
+            "type": "scatter",
+            **axes,
+            "x": bar_x,
+            "y": bar_y,
+            "mode": "lines",
+            "line": {"color": "#9a9a9a", "width": 7},
+            "opacity": 0.6,
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "name": name,
+        },
+        {
+            "type": "scatter",
+            **axes,
+            "x": marks["x"],
+            "y": marks["y"],
+            "mode": "markers+text",
+            "text": marks["text"],
+            "textposition": marks["side"],
+            "marker": {"symbol": marks["symbol"], "color": colours, "size": 14, "line": {"width": 2, "color": colours}},
+            "hovertext": marks["hover"],
+            "hoverinfo": "text",
+            "customdata": marks["party"],
+            "showlegend": False,
+            "name": name,
+        },
+        {
+            "type": "scatter",
+            **axes,
+            "x": [(len(issue.options) - 1) // 2 + 0.5] * len(missing["y"]),  # mid-scale, between grid lines
+            "y": missing["y"],
+            "mode": "text",
+            "text": [ptext(ui(TEXT, "not_recorded", lang))] * len(missing["y"]),
+            "textposition": "middle center",
+            "textfont": {"color": NOT_RECORDED_GREY},
+            "hovertext": missing["hover"],
+            "hoverinfo": "text",
+            "customdata": missing["party"],
+            "showlegend": False,
+            "name": name,
+        },
+    ]
+
+
+def _key_traces(lang: str, not_recorded: bool) -> list[dict]:
+    key = {"type": "scatter", "x": [None], "y": [None], "hoverinfo": "skip"}
+    marker = {"color": "#444444", "size": 12, "line": {"width": 2, "color": "#444444"}}
+
+    def symbol(name: str, shape: str) -> dict:
+        return {**key, "mode": "markers", "name": ptext(ui(TEXT, name, lang)), "marker": {**marker, "symbol": shape}}
+
+    keys = [symbol("stated", "circle"), symbol("estimate", "circle-open"), symbol("none", "x-thin-open")]
+    if not_recorded:
+        keys.append(
+            {
+                **key,
+                "mode": "text",
+                "text": [ptext(ui(TEXT, "not_recorded", lang))],
+                "textfont": {"color": NOT_RECORDED_GREY},
+                "name": ptext(ui(TEXT, "not_recorded_key", lang)),
+            }
+        )
+    keys.append(
+        {**key, "mode": "lines", "name": ptext(ui(TEXT, "acceptable", lang)), "line": {"color": "#9a9a9a", "width": 7}}
+    )
+    return keys
+
+
+def _title(issue: Issue, lang: str, width: int) -> list[str]:
+    """The panel title wrapped to ``width`` columns, escaped, with the issue's name in bold."""
+    name, question = issue.name.get(lang), issue.question.get(lang)
+    lines = _split(ui(TEXT, "panel", lang, issue=name, question=question), width)
+    head = lines[0]
+    if head.startswith(name):
+        return [f"<b>{ptext(name)}</b>{ptext(head[len(name) :])}", *(ptext(line) for line in lines[1:])]
+    return [ptext(line) for line in lines]  # a name too long for one line: wrapped, not bold
+
+
+def _ticktext(issue: Issue, lang: str, width: int) -> list[str]:
+    """The option labels of one panel, each wrapped to its column."""
+    return [ui(TEXT, "none_column", lang), *(_label(o.label.get(lang), width) for o in issue.options)]
+
+
+def _layout_px(course: Course, ids: list[str], issues: list[Issue], lang: str) -> dict:
+    """Every size of the default layout, in pixels: left margin, label widths and panel blocks."""
+    widest = max(_columns(course.party(p).name.get(lang)) for p in ids)
+    left = min(240, 24 + round(COLUMN_PX * widest))
+    plot_px = DESIGN_WIDTH_PX - left - RIGHT_PX
+    title_cols = int((DESIGN_WIDTH_PX - RIGHT_PX - 8) // COLUMN_PX)
+    panels = []
+    for issue in issues:
+        column_px = plot_px / (len(issue.options) + 1)  # the options and the "no public position" column
+        label_cols = max(8, int((column_px - 12) // COLUMN_PX))
+        ticktext = _ticktext(issue, lang, label_cols)
+        title = _title(issue, lang, title_cols)
+        label_lines = max(text.count("<br>") + 1 for text in ticktext)
+        head = len(title) * LINE_PX + TITLE_GAP_PX
+        rows = ROW_PX * len(ids)
+        foot = TICKS_PAD_PX + label_lines * LINE_PX + PANEL_GAP_PX
+        panels.append({"title": title, "ticktext": ticktext, "head": head, "rows": rows, "block": head + rows + foot})
+    return {"left": left, "panels": panels}
+
+
+def stance_matrix(
+    course: Course,
+    *,
+    parties: Iterable[str] | None = None,
+    issues: Iterable[str] | None = None,
+    as_of: DateLike | None = None,
+    lang: str = "en",
+    height: int | None = None,
+) -> CourseFigure:
+    """Issues × parties: each party placed on each issue's ordered option scale.
+
+    ``parties`` defaults to the course's principal parties, as in the other stance views. The
+    default ``height`` gives every panel room for its title, one row per party and its wrapped
+    option labels; a ``height`` of your own scales all panels alike. The figure's
+    ``layout.meta`` holds a text alternative; :func:`stance_matrix_text` gives the full text.
+    """
+    check_lang(lang)
+    date = st.cutoff(course, as_of)
+    chosen_issues = select_issues(course, issues)
+    ids = party_ids(course, parties)
+    if not ids or not chosen_issues:
+        return _empty(course, ids, chosen_issues, date, lang, height)
+    sizes = _layout_px(course, ids, chosen_issues, lang)
+    total = sum(panel["block"] for panel in sizes["panels"])
+    unrecorded = _unrecorded(course, ids, chosen_issues, date)
+    keys = _key_traces(lang, unrecorded)
+    bottom_px = 16 + LEGEND_ROW_PX * len(keys)
+    traces, annotations, layout, top = [], [], {}, 1.0
+    for n, (issue, panel) in enumerate(zip(chosen_issues, sizes["panels"], strict=True), 1):
+        traces += _panel(course, issue, ids, date, n, lang)
+        y_top = top - panel["head"] / total
+        suffix = str(n) if n > 1 else ""
+        layout[f"xaxis{suffix}"] = {
+            "domain": [0, 1],
+            "anchor": f"y{suffix}",
+            "range": [NONE_X - 0.5, len(issue.options) - 0.5],
+            "tickmode": "array",
+            "tickvals": [NONE_X, *range(len(issue.options))],
+            "ticktext": panel["ticktext"],
+            "tickangle": 0,
+            "showgrid": True,
+            "zeroline": False,
+            "fixedrange": True,
+        }
+        layout[f"yaxis{suffix}"] = {
+            "domain": [y_top - panel["rows"] / total, y_top],
+            "anchor": f"x{suffix}",
+            "tickmode": "array",
+            "tickvals": list(range(len(ids))),
+            "ticktext": [ptext(course.party(p).name.get(lang)) for p in ids],
+            "range": [len(ids) - 0.5, -0.5],
+            "automargin": True,
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+        }
+        annotations.append(
+            {
+                "text": "<br>".join(panel["title"]),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "xshift": 8 - sizes["left"],
+                "y": top,
+                "xanchor": "left",
+                "yanchor": "top",
+                "align": "left",
+                "showarrow": False,
+            }
+        )
+        top -= panel["block"] / total
+    layout.update(
+        {
+            "template": template(),
+            "title": {"text": ptext(ui(TEXT, "title", lang, date=format_date(date, lang)))},
+            "height": height or TOP_PX + total + bottom_px,
+            "annotations": annotations,
+            "plot_bgcolor": "#ffffff",
+            "hovermode": "closest",
+            "hoverlabel": {"align": "left"},
+            "legend": {"orientation": "v", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top"},
+            "margin": {"l": sizes["left"], "r": RIGHT_PX, "t": TOP_PX, "b": bottom_px},
+            "meta": {"description": _alt(course, ids, chosen_issues, date, lang)},
+        }
+    )
+    return CourseFigure({"data": [*traces, *keys], "layout": layout})
+
+
+def _empty(
+    course: Course, ids: list[str], issues: list[Issue], date: dt.date, lang: str, height: int | None
+) -> CourseFigure:
+    """The figure when there is no party or no issue: its title and a sentence saying so."""
+    layout = {
+        "template": template(),
+        "title": {"text": ptext(ui(TEXT, "title", lang, date=format_date(date, lang)))},
+        "height": height or 360,
+        "annotations": [
+            {
+                "text": ptext(ui(TEXT, "empty", lang)),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "showarrow": False,
+            }
+        ],
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "plot_bgcolor": "#ffffff",
+        "meta": {"description": _alt(course, ids, issues, date, lang)},
+    }
+    return CourseFigure({"data": [], "layout": layout})
+
+
+def _unrecorded(course: Course, parties: list[str], issues: list[Issue], date: dt.date) -> bool:
+    """Whether any party has no recorded stance on any of the issues at ``date``."""
+    return any(course.stance(p, i.id, date) is None for p in parties for i in issues)
+
+
+def _alt(course: Course, parties: list[str], issues: list[Issue], date: dt.date, lang: str) -> str:
+    if not parties or not issues:
+        return ui(TEXT, "empty", lang)
+    sep = ui(st.TEXT, "sep", lang)
+    note = ui(TEXT, "alt_not_recorded", lang) if _unrecorded(course, parties, issues, date) else ""
+    return (
+        ui(
+            TEXT,
+            "alt",
+            lang,
+            parties=sep.join(course.party(p).name.get(lang) for p in parties),
+            n=len(issues),
+            issues=sep.join(i.name.get(lang) for i in issues),
+            date=format_date(date, lang),
+        )
+        + note
+    )
+
+
+def stance_matrix_text(
+    course: Course,
+    *,
+    parties: Iterable[str] | None = None,
+    issues: Iterable[str] | None = None,
+    as_of: DateLike | None = None,
+    lang: str = "en",
+) -> str:
+    """The text alternative to :func:`stance_matrix`: each party's position on each issue."""
+    check_lang(lang)
+    date = st.cutoff(course, as_of)
+    chosen_issues = select_issues(course, issues)
+    ids = party_ids(course, parties)
+    lines = st.stance_lines(course, ids, chosen_issues, date, lang)
+    return "\n".join([_alt(course, ids, chosen_issues, date, lang), *lines])

@@ -1,0 +1,1 @@
+"""The quiz: scoring, text matching, the student and responses files, HTML, inputs, the widget."""

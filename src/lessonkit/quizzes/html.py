@@ -1,0 +1,297 @@
+"""The quiz's words and HTML, apart from any widget: interface strings, feedback and a static rendering.
+
+Kept free of ipywidgets so the feedback a student sees can be tested as plain strings,
+and the static rendering (what an exported notebook shows) can be reused by exporters.
+Every content string and every student answer passes through ``esc`` on its way in.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from lessonkit.content.quiz import Links, Question, Quiz
+from lessonkit.quizzes.scoring import Result
+from lessonkit.text.htmltext import esc
+from lessonkit.text.i18n import format_span, sentences, ui
+
+if TYPE_CHECKING:
+    from lessonkit.course.model import Course
+
+T = TypeVar("T")
+
+UI = {
+    "en": {
+        "question": "Question {n} of {total}",
+        "point": "1 point",
+        "points": "{points} points",
+        "answer": "Answer",
+        "answer_line": "Answer: ",
+        "answer_unit": "Answer ({unit})",
+        "choose": "(choose)",
+        "true": "True",
+        "false": "False",
+        "check": "Check",
+        "check_tip": "Check your answer to question {n}",
+        "retry": "Try again",
+        "retry_tip": "Clear question {n} and answer it again",
+        "correct": "✓ Correct",
+        "wrong": "✗ Not quite",
+        "awarded": "({awarded} of {possible} points)",
+        "awarded_one": "({awarded} of 1 point)",
+        "unanswered": "Answer the question first.",
+        "your_answer": "Your answer: {answer}",
+        "order_incomplete": "Give each item a different position, from 1 to {n}.",
+        "invalid": "This answer cannot be checked.",
+        "items_right": "{right} of {total} in the right place.",
+        "pairs_right": "{right} of {total} pairs right.",
+        "explanation": "Explanation",
+        "explanation_label": "Explanation:",
+        "aside": "({text})",
+        "see": "See: {links}",
+        "stance_link": "{party} on {issue}",
+        "progress": "{answered} of {total} answered",
+        "score": "score {score}/{possible}",
+        "name": "Name",
+        "student_id": "Student ID",
+        "save": "Save my answers",
+        "save_tip": "Save your answers to a file your teacher collects",
+        "load": "Load saved answers",
+        "load_tip": "Bring back the answers you saved before",
+        "need_student": "Type your name or student ID first.",
+        "saved": "Saved to {path} at {time}.",
+        "save_failed": "Could not save: {error}",
+        "restored": "Restored the answers {name} saved at {time}.",
+        "no_saved": "No saved answers at {path}.",
+        "load_failed": "Could not load saved answers: {error}",
+        "other_student": "{path} holds another student's or another quiz's answers; not loaded.",
+        "exam_note": "Exam: no answers are shown; save when you are done.",
+        "run_note": "Run the notebook to answer this quiz.",
+        "hint_single": "Choose one.",
+        "hint_multiple": "Choose all that apply.",
+        "hint_true_false": "True or false?",
+        "hint_order": "Put these in order.",
+        "hint_match": "Match each item on the left with one on the right.",
+        "hint_numeric": "Answer with a number.",
+        "hint_text": "Answer in a few words.",
+    },
+    "ja": {
+        "question": "問{n}（全{total}問）",
+        "point": "1点",
+        "points": "{points}点",
+        "answer": "回答",
+        "answer_line": "回答：",
+        "answer_unit": "回答（単位：{unit}）",
+        "choose": "（選択）",
+        "true": "正しい",
+        "false": "誤り",
+        "check": "答え合わせ",
+        "check_tip": "問{n}の答え合わせをする",
+        "retry": "もう一度",
+        "retry_tip": "問{n}の回答を消して、もう一度答える",
+        "correct": "✓ 正解",
+        "wrong": "✗ 不正解",
+        "awarded": "（{possible}点中{awarded}点）",
+        "awarded_one": "（1点中{awarded}点）",
+        "unanswered": "先に回答してください。",
+        "your_answer": "あなたの回答：{answer}",
+        "order_incomplete": "各項目に1から{n}までの異なる番号を付けてください。",
+        "invalid": "この回答は確認できません。",
+        "items_right": "{total}項目中{right}項目が正しい位置です。",
+        "pairs_right": "{total}組中{right}組が正しい組み合わせです。",
+        "explanation": "解説",
+        "explanation_label": "解説：",
+        "aside": "（{text}）",
+        "see": "参照：{links}",
+        "stance_link": "{party}の立場（{issue}）",
+        "progress": "全{total}問中{answered}問回答",
+        "score": "得点 {score}/{possible}",
+        "name": "名前",
+        "student_id": "学籍番号",
+        "save": "回答を保存",
+        "save_tip": "先生が集めるファイルに回答を保存する",
+        "load": "保存した回答を読み込む",
+        "load_tip": "以前に保存した回答を元に戻す",
+        "need_student": "先に名前か学籍番号を入力してください。",
+        "saved": "{time} に {path} へ保存しました。",
+        "save_failed": "保存できませんでした：{error}",
+        "restored": "{name}さんが {time} に保存した回答を復元しました。",
+        "no_saved": "{path} に保存された回答はありません。",
+        "load_failed": "保存した回答を読み込めませんでした：{error}",
+        "other_student": "{path} は別の生徒または別のクイズの回答なので、読み込みませんでした。",
+        "exam_note": "試験モード：正誤は表示されません。終わったら保存してください。",
+        "run_note": "このクイズに答えるには、ノートブックを実行してください。",
+        "hint_single": "一つ選んでください。",
+        "hint_multiple": "当てはまるものをすべて選んでください。",
+        "hint_true_false": "正しいか誤りかを選んでください。",
+        "hint_order": "正しい順に並べてください。",
+        "hint_match": "左の各項目に合う右の項目を選んでください。",
+        "hint_numeric": "数字で答えてください。",
+        "hint_text": "短い言葉で答えてください。",
+    },
+}
+
+
+def shuffled(items: Sequence[T], seed: int, question_id: str) -> list[T]:
+    """Items in a shuffled order that depends only on the seed and the question.
+
+    Seeding per question (``"{seed}:{question id}"``) keeps each question's order fixed
+    when an author adds or removes another question.
+    """
+    out = list(items)
+    random.Random(f"{seed}:{question_id}").shuffle(out)
+    return out
+
+
+def number(value: float) -> str:
+    """3.0 as ``3``, 2.5 as ``2.5``."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def points_label(points: int, lang: str) -> str:
+    return ui(UI, "point", lang) if points == 1 else ui(UI, "points", lang, points=points)
+
+
+def _event_label(course: Course, event_id: str, lang: str) -> str:
+    event = course.event(event_id)
+    when = format_span(event.date, event.end_date, lang)
+    title = event.title.get(lang)
+    return f"{title} ({when})" if lang == "en" else f"{title}（{when}）"
+
+
+def _stance_label(course: Course, key: str, lang: str) -> str:
+    party_id, issue_id = key.split(":", 1)
+    party, issue = course.party(party_id), course.issue(issue_id)
+    return ui(UI, "stance_link", lang, party=party.name.get(lang), issue=issue.name.get(lang))
+
+
+def link_labels(links: Links, course: Course | None, lang: str) -> list[str]:
+    """Plain-text names for a question's links: event titles with dates, "party on issue" for stances.
+
+    Without a course (or for an id the course lacks) the raw id stands in.
+    """
+    wanted = [(_event_label, e) for e in links.events] + [(_stance_label, s) for s in links.stances]
+    labels = []
+    for label, ref in wanted:
+        try:
+            labels.append(label(course, ref, lang) if course is not None else ref)
+        except KeyError:
+            labels.append(ref)
+    return labels
+
+
+def explanation_html(question: Question, lang: str, course: Course | None, *, labelled: bool = True) -> str:
+    """The explanation and its links; ``labelled=False`` under a heading that already says 'Explanation'."""
+    label = f"<strong>{esc(ui(UI, 'explanation_label', lang))}</strong>" if labelled else ""
+    parts = [f"<p>{sentences([label, esc(question.explanation.get(lang))], lang)}</p>"]
+    labels = link_labels(question.links, course, lang)
+    if labels:
+        joined = "; " if lang == "en" else "、"
+        parts.append(f"<p>{esc(ui(UI, 'see', lang, links=joined.join(labels)))}</p>")
+    return "".join(parts)
+
+
+def _item_lines(question: Question, result: Result, lang: str) -> list[str]:
+    """Per-choice marks and feedback for the choices the student picked."""
+    if question.type not in ("single", "multiple"):
+        return []
+    texts = {c.id: c.text.get(lang) for c in question.choices}
+    lines = []
+    for item in result.items:
+        if not item.chosen:
+            continue
+        mark = "✓" if item.correct else "✗"
+        line = f"{mark} {esc(texts[item.id])}"
+        if item.feedback is not None:
+            line += f"<br>{esc(item.feedback.get(lang))}"
+        lines.append(f"<li>{line}</li>")
+    return lines
+
+
+def feedback_html(
+    question: Question, result: Result, lang: str, course: Course | None = None, answer: object = None
+) -> str:
+    """What a Check shows: right or not, points, the typed answer, per-choice feedback, details, explanation.
+
+    ``answer`` is echoed for text and numeric questions, so a student sees what was
+    checked (say, a typo); it is student text and is escaped like everything else.
+    """
+    if result.status == "unanswered":
+        return _status(esc(ui(UI, "unanswered", lang)))
+    if result.status == "invalid":
+        return _status(esc(ui(UI, "invalid", lang)))
+    verdict = ui(UI, "correct" if result.correct else "wrong", lang)
+    key = "awarded_one" if result.points_possible == 1 else "awarded"
+    awarded = ui(UI, key, lang, awarded=number(result.points_awarded), possible=result.points_possible)
+    parts = [f"<p>{sentences([f'<strong>{esc(verdict)}</strong>', esc(awarded)], lang)}</p>"]
+    if question.type in ("text", "numeric") and answer is not None:
+        typed = number(answer) if isinstance(answer, int | float) else str(answer)
+        parts.append(f"<p>{esc(ui(UI, 'your_answer', lang, answer=typed))}</p>")
+    lines = _item_lines(question, result, lang)
+    if lines:
+        parts.append(f"<ul>{''.join(lines)}</ul>")
+    elif result.feedback is not None:
+        parts.append(f"<p>{esc(result.feedback.get(lang))}</p>")
+    if question.type in ("order", "match") and not result.correct:
+        key = "items_right" if question.type == "order" else "pairs_right"
+        right = sum(i.correct for i in result.items)
+        parts.append(f"<p>{esc(ui(UI, key, lang, right=right, total=len(result.items)))}</p>")
+    parts.append(explanation_html(question, lang, course))
+    return _status("".join(parts))
+
+
+def message_html(html: str) -> str:
+    """A message in a live region; ``html`` is already escaped by the caller."""
+    return _status(html, "lessonkit-message")
+
+
+def _status(inner: str, cls: str = "lessonkit-feedback") -> str:
+    """A live region, so a screen reader reads feedback out when it appears."""
+    return f'<div class="{cls}" role="status" aria-live="polite">{inner}</div>'
+
+
+def progress_html(answered: int, total: int, score: float | None, possible: int, lang: str) -> str:
+    text = ui(UI, "progress", lang, answered=answered, total=total)
+    if score is not None:
+        text += (", " if lang == "en" else "、") + ui(UI, "score", lang, score=number(score), possible=possible)
+    return f'<div class="lessonkit-progress" role="status" aria-live="polite">{esc(text)}</div>'
+
+
+def _static_body(question: Question, lang: str, seed: int) -> str:
+    t = question.type
+    if t in ("single", "multiple"):
+        box = "○" if t == "single" else "☐"
+        rows = [f"<li>{box} {esc(c.text.get(lang))}</li>" for c in shuffled(question.choices, seed, question.id)]
+        return f'<ul style="list-style:none">{"".join(rows)}</ul>'
+    if t == "true_false":
+        return f"<p>○ {esc(ui(UI, 'true', lang))} &nbsp; ○ {esc(ui(UI, 'false', lang))}</p>"
+    if t == "order":
+        rows = [f"<li>___ {esc(i.text.get(lang))}</li>" for i in shuffled(question.items, seed, question.id)]
+        return f'<ul style="list-style:none">{"".join(rows)}</ul>'
+    if t == "match":
+        lefts = "".join(f"<li>{esc(p.left.get(lang))}</li>" for p in question.pairs)
+        rights = "".join(f"<li>{esc(p.right.get(lang))}</li>" for p in shuffled(question.pairs, seed, question.id))
+        return f'<table><tr><td style="vertical-align:top"><ul>{lefts}</ul></td><td><ul>{rights}</ul></td></tr></table>'
+    unit = esc(question.unit.get(lang)) if t == "numeric" and question.unit else ""
+    return f"<p>{esc(ui(UI, 'answer_line', lang))}{sentences(['________', unit], lang)}</p>"
+
+
+def static_html(quiz: Quiz, lang: str, mode: str, seed: int = 0, course: Course | None = None) -> str:
+    """The questions as plain HTML for an exported notebook: no answers, no explanations in exam mode."""
+    parts = [f'<div class="lessonkit-quiz" lang="{esc(lang)}"><h3>{esc(quiz.title.get(lang))}</h3>']
+    note = sentences([ui(UI, "run_note", lang), ui(UI, "exam_note", lang) if mode == "exam" else ""], lang)
+    parts.append(f"<p><em>{esc(note)}</em></p><ol>")
+    for q in quiz.questions:
+        hint = sentences([ui(UI, f"hint_{q.type}", lang), points_label(q.points, lang)], lang)
+        aside = ui(UI, "aside", lang, text=hint)
+        prompt = sentences([esc(q.prompt.get(lang)), f"<small>{esc(aside)}</small>"], lang)
+        parts.append(f"<li><p>{prompt}</p>")
+        parts.append(_static_body(q, lang, seed))
+        if mode == "practice":
+            summary = esc(ui(UI, "explanation", lang))
+            body = explanation_html(q, lang, course, labelled=False)
+            parts.append(f"<details><summary>{summary}</summary>{body}</details>")
+        parts.append("</li>")
+    parts.append("</ol></div>")
+    return "".join(parts)

@@ -1,0 +1,37 @@
+"""Widget layouts the widgets share, and the static fallback mixin.
+
+Free of ipywidgets imports: the mixin only touches ``super()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DESCRIPTION_STYLE = {"description_width": "initial"}
+# Buttons as wide as their label: ipywidgets' fixed default width cuts longer labels ("Save my answ…").
+BUTTON_LAYOUT = {"width": "auto", "flex": "0 0 auto"}
+# ipywidgets' HTML widget inherits a one-control line height (28px); running text needs less.
+PROSE = "line-height:1.45"
+# The "nothing picked" entry of a Dropdown: a Dropdown shows a None value as a blank box, and
+# no content id can be empty, so this never clashes with a real choice.
+NOTHING = ""
+
+
+class StaticFallback:
+    """Mixin for widget classes: the display bundle also carries ``text/plain`` and a static
+    ``text/html`` rendering of the current state, so exported and nbviewer pages show content."""
+
+    def static_text(self) -> str:
+        raise NotImplementedError
+
+    def static_html(self) -> str:
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = dict(super()._repr_mimebundle_(**kwargs) or {})  # type: ignore[misc]
+        bundle["text/plain"] = self.static_text()
+        bundle["text/html"] = self.static_html()
+        return bundle
+
+    def _repr_html_(self) -> str:
+        return self.static_html()

@@ -1,0 +1,1 @@
+"""Words and text: interface words per language, locale helpers, safe HTML, line breaking."""

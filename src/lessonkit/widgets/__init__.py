@@ -1,0 +1,1 @@
+"""Widgets and lesson pages: the explorer, stance comparison, sandbox, claims, lesson page parts."""

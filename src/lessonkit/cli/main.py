@@ -9,14 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from lessonkit import __version__
+from lessonkit.cli import assign, check, data, export_quiz, grade, listing
+from lessonkit.cli.common import EXIT_CONTENT, EXIT_USAGE
 from lessonkit.errors import LessonError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-
-Command = Callable[[argparse.Namespace], int]
+# One module a subcommand, each with ``add(subparsers)`` and ``run(args) -> int``; help lists them in this order.
+SUBCOMMANDS = (check, listing, data, export_quiz, assign, grade)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,13 +28,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from lessonkit.cli.commands import register
-
     parser = _Parser(prog="lessonkit", description="Check, list and export a lessonkit course.")
     parser.add_argument("--version", action="version", version=f"lessonkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    register(sub)
+    for command in SUBCOMMANDS:
+        command.add(sub)
     return parser
 
 

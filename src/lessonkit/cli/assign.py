@@ -1,4 +1,4 @@
-"""``lessonkit assign``: argument parsing only; the work is in ``lessonkit.assign``."""
+"""``lessonkit assign``: argument parsing only; the work is in ``lessonkit.teacher.assign``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from lessonkit.course.loader import load_course
 
 
-def register_assign(sub: Any) -> None:
+def add(sub: Any) -> None:
     p = sub.add_parser("assign", help="student copies of lessons (no readable answer key) and a teacher answer key")
     p.add_argument("lessons", nargs="+", metavar="LESSON", help="lesson ids or numbers, e.g. 02 03")
     p.add_argument("--out", required=True, help="folder to write: OUT/student (hand out) and OUT/teacher (keep)")
@@ -22,10 +22,10 @@ def register_assign(sub: Any) -> None:
     )
     p.add_argument("--course", default=None, help="course folder (default: lessons/ found upward)")
     p.add_argument("--notebooks", default=None, help="notebooks folder (default: notebooks/ beside the course)")
-    p.set_defaults(run=_assign)
+    p.set_defaults(run=run)
 
 
-def _assign(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from lessonkit.teacher.assign import assign
 
     course = load_course(args.course)

@@ -7,13 +7,6 @@ import pytest
 from tests.helpers import PAYLOAD
 
 import lessonkit as lk
-from lessonkit.text.i18n import missing_keys
-from lessonkit.widgets.claims import UI as CLAIM_UI
-from lessonkit.widgets.lesson_page import _UI as LESSON_UI
-
-
-def test_interface_tables_are_complete():
-    assert missing_keys(LESSON_UI) == {} and missing_keys(CLAIM_UI) == {}
 
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "Learning objectives"), ("ja", "学習目標")])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import string
 import subprocess
 import sys
 
@@ -15,37 +14,10 @@ import pytest
 import lessonkit
 from lessonkit.content.facts import Certainty
 from lessonkit.course.selection import select_events
-from lessonkit.figures import stance_text as stancetext
-from lessonkit.figures import stances as stance_plot
-from lessonkit.figures.timeline import TEXT, timeline, timeline_spec, timeline_text
-from lessonkit.text import sources as source_list
-from lessonkit.text.i18n import missing_keys
+from lessonkit.figures.timeline import timeline, timeline_spec, timeline_text
 from lessonkit.text.wrap import wrap
-from lessonkit.widgets import explorer, sandbox
-from lessonkit.widgets import stances as stance_widget
 
 DAY_MS = 24 * 3600 * 1000
-
-TABLES = {
-    "timeline": TEXT,
-    "explorer": explorer.TEXT,
-    "stance_widget": stance_widget.TEXT,
-    "stance_plot": stance_plot.TEXT,
-    "sandbox": sandbox.TEXT,
-    "stancetext": stancetext.TEXT,
-    "sources": source_list.TEXT,
-}
-
-
-@pytest.mark.parametrize("name", TABLES)
-def test_interface_tables_are_complete_in_both_languages(name):
-    table = TABLES[name]
-    assert missing_keys(table) == {}
-    fields = {
-        lang: {key: {f for _, f, _, _ in string.Formatter().parse(text) if f} for key, text in table[lang].items()}
-        for lang in ("en", "ja")
-    }
-    assert fields["en"] == fields["ja"], "placeholders differ between languages"
 
 
 def traces(fig: go.Figure) -> list[dict]:

@@ -29,6 +29,7 @@ from lessonkit.figures import stance_text as st
 from lessonkit.figures.figure import CourseFigure
 from lessonkit.style.plot import hover, ptext, template
 from lessonkit.text.i18n import check_lang, format_date, sentences, ui
+from lessonkit.text.words import table
 from lessonkit.text.wrap import wrap
 
 if TYPE_CHECKING:
@@ -36,80 +37,7 @@ if TYPE_CHECKING:
     from lessonkit.course.geo import Shape
     from lessonkit.course.model import Course
 
-TEXT = {
-    "en": {
-        "title": "Regions: status as of {date}",
-        "title_option": "{option}: what it would leave under the control of {holder}",
-        "whole": "Left under the control of {holder}: the whole region",
-        "part": "Left under the control of {holder}: part of the region",
-        "none": "Not left under the control of {holder}",
-        "no_status": "No status recorded for this date",
-        "status_line": "{status} (since {date})",
-        "share": "Held by {holder} ({date}): {share}",
-        "share_plain": "How much is held ({date}): {share}",
-        "sources": "Sources: {publishers}",
-        "option_line": "Under “{option}”: {outcome}",
-        "caption": "Whole regions only: the map does not show the front line inside a region.",
-        "alt": (
-            "Map of {n} regions, as of {date}. {counts}. Each status has its own fill pattern as well as "
-            "its own colour; the table version lists every region."
-        ),
-        "alt_option": (
-            "Map of {n} regions under the option “{option}”: {whole} wholly and {part} in part under the "
-            "control of {holder}. Filled patterns mark each outcome; the table version lists every region."
-        ),
-        "count": "{status}: {n}",
-        "sep": ", ",
-        "table_header": "| Region | Status | Since | How much is held | Sources |",
-        "table_header_option": "| Region | Under this option | Status | Since | How much is held | Sources |",
-        "table_title": "Regions as of {date}",
-        "table_title_option": "Regions under “{option}” ({issue}); statuses as of {date}",
-        "dash": "—",
-        "panel": "{party}: {position}",
-        "demands_title": "What each party demands on {issue} (as of {date})",
-        "demands_line": "{party} demands “{position}”{reading}:",
-        "no_position_line": "{party}: {position}.",
-        "list_whole": "- Whole regions left under the control of {holder}: {names}",
-        "list_part": "- Regions left in part under the control of {holder}: {names}",
-        "reading": " (our reading of its actions, not stated by it)",
-    },
-    "ja": {
-        "title": "地域の状況（{date}現在）",
-        "title_option": "「{option}」の場合に{holder}の支配下に残る地域",
-        "whole": "{holder}の支配下に残る（全域）",
-        "part": "{holder}の支配下に残る（一部）",
-        "none": "{holder}の支配下に残らない",
-        "no_status": "この日付の状況は記録されていない",
-        "status_line": "{status}（{date}から）",
-        "share": "{holder}の支配（{date}時点）：{share}",
-        "share_plain": "支配の範囲（{date}時点）：{share}",
-        "sources": "出典：{publishers}",
-        "option_line": "「{option}」の場合：{outcome}",
-        "caption": "州・市単位の地図で、州の中の前線は示していない。",
-        "alt": (
-            "{n}の地域の地図（{date}現在）。{counts}。状況ごとに色だけでなく塗りの模様も変えている。"
-            "表の版ではすべての地域を一覧できる。"
-        ),
-        "alt_option": (
-            "「{option}」の場合の{n}の地域の地図。{holder}の支配下に残るのは全域が{whole}、一部が{part}。"
-            "結果ごとに塗りの模様を変えている。表の版ではすべての地域を一覧できる。"
-        ),
-        "count": "{status}：{n}",
-        "sep": "、",
-        "table_header": "| 地域 | 状況 | 時期 | 支配の範囲 | 出典 |",
-        "table_header_option": "| 地域 | この案の場合 | 状況 | 時期 | 支配の範囲 | 出典 |",
-        "table_title": "地域の状況（{date}現在）",
-        "table_title_option": "「{option}」（{issue}）の場合の地域（状況は{date}現在）",
-        "dash": "―",
-        "panel": "{party}：{position}",
-        "demands_title": "{issue}についての各当事者の要求（{date}現在）",
-        "demands_line": "{party}の要求「{position}」{reading}：",
-        "no_position_line": "{party}：{position}。",
-        "list_whole": "・全域が{holder}の支配下に残る地域：{names}",
-        "list_part": "・一部が{holder}の支配下に残る地域：{names}",
-        "reading": "（行動から教材が読み取った立場）",
-    },
-}
+TEXT = table("map")
 
 # What an option does to a region: fill colour and pattern, so the outcome never rests on colour alone.
 OUTCOMES = {

@@ -12,45 +12,13 @@ from typing import TYPE_CHECKING
 from lessonkit.course.selection import DateLike, as_date
 from lessonkit.text.i18n import format_date, inner, ui
 from lessonkit.text.quotation import translation_note
+from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.content import Issue, Quote, Stance
     from lessonkit.course.model import Course
 
-TEXT = {
-    "en": {
-        "no_position": "No public position",
-        "not_recorded": "No position recorded in this course",
-        "stated": "Stated by the party itself",
-        "estimate": "Our reading of its actions, not stated by the party",
-        "quote": "“{text}” — {speaker}, {role}, {date}",
-        "quote_translated": "“{text}” — {speaker}, {role}, {date} ({note})",
-        "as_of": "As of {date}",
-        "sep": ", ",
-        "issue_line": "{issue}: {question}",
-        "party_line": "- {party}: {position}",
-        "basis_note": " ({basis})",
-        "end": ".",
-        "could_accept": " Could accept (analytical estimate): {options}.",
-        "dated": " As of {date}.",
-    },
-    "ja": {
-        "no_position": "公の立場なし",
-        "not_recorded": "この教材には立場の記録がありません",
-        "stated": "当事者自身が表明した立場",
-        "estimate": "当事者の表明ではなく、行動から読み取った立場",
-        "quote": "「{text}」（{role}の{speaker}、{date}）",
-        "quote_translated": "「{text}」（{role}の{speaker}、{date}。{note}）",
-        "as_of": "{date}現在",
-        "sep": "、",
-        "issue_line": "{issue}：{question}",
-        "party_line": "・{party}：{position}",
-        "basis_note": "（{basis}）",
-        "end": "。",
-        "could_accept": "受け入れうる範囲（分析上の推定）：{options}。",
-        "dated": "{date}現在。",
-    },
-}
+TEXT = table("stance_text")
 
 
 def cutoff(course: Course, as_of: DateLike | None) -> dt.date:

@@ -23,6 +23,7 @@ from lessonkit.figures import stance_text as st
 from lessonkit.figures.figure import CourseFigure
 from lessonkit.style.plot import group_style, hover, ptext, template
 from lessonkit.text.i18n import check_lang, format_date, ui
+from lessonkit.text.words import table
 from lessonkit.text.wrap import ja_phrases, script_break, wrap
 
 if TYPE_CHECKING:
@@ -31,48 +32,7 @@ if TYPE_CHECKING:
     from lessonkit.content import Issue, Stance
     from lessonkit.course.model import Course
 
-TEXT = {
-    "en": {
-        "title": "Where each party stands (as of {date})",
-        "none_column": "no public<br>position",
-        "stated": "Stated position (filled)",
-        "estimate": "Our reading of its actions (open)",
-        "none": "No public position (×)",
-        "not_recorded": "(not recorded)",
-        "not_recorded_key": "(not recorded): no position in the course data",
-        "acceptable": "Could accept: analytical estimate (grey bar)",
-        "could_accept": "Could accept (estimate): {options}",
-        "alt": (
-            "Positions of {parties} on {n} issues ({issues}) as of {date}: one panel per issue with its options "
-            "from one pole to the other. Filled markers are stated positions, open markers our reading of a "
-            "party's actions, × no public position; grey bars show what a party could accept (an estimate)."
-        ),
-        "alt_not_recorded": (
-            " “(not recorded)” across a row means the course data hold no position for that party on that issue."
-        ),
-        "empty": "No party or issue to show.",
-        "panel": "{issue}: {question}",
-    },
-    "ja": {
-        "title": "各当事者の立場（{date}現在）",
-        "none_column": "公の立場<br>なし",
-        "stated": "表明された立場（塗りつぶし）",
-        "estimate": "行動から読み取った立場（白抜き）",
-        "none": "公の立場なし（×）",
-        "not_recorded": "（記録なし）",
-        "not_recorded_key": "（記録なし）：この教材のデータに立場の記録がない",
-        "acceptable": "受け入れうる範囲：分析上の推定（灰色の帯）",
-        "could_accept": "受け入れうる範囲（推定）：{options}",
-        "alt": (
-            "{date}現在の、{parties}の{n}つの争点（{issues}）についての立場。争点ごとに1段で、選択肢を一方の極から"
-            "他方の極へ並べる。塗りつぶしの印は表明された立場、白抜きは行動から読み取った立場、×は公の立場なし。"
-            "灰色の帯は受け入れうる範囲（分析上の推定）。"
-        ),
-        "alt_not_recorded": "行の「（記録なし）」は、その争点についての当事者の立場が教材のデータにないことを示す。",
-        "empty": "表示する当事者または争点がありません。",
-        "panel": "{issue}：{question}",
-    },
-}
+TEXT = table("stance_chart")
 
 # The layout, in pixels. Labels are wrapped for a figure this wide (a notebook column); a wider
 # figure only gives them more room, and they are never rotated.

@@ -15,6 +15,7 @@ from lessonkit.course.selection import DateLike, select_events
 from lessonkit.figures.figure import CourseFigure
 from lessonkit.style.plot import group_style, hover, ptext, template
 from lessonkit.text.i18n import check_lang, format_date, format_span, inner, ui
+from lessonkit.text.words import table
 from lessonkit.text.wrap import wrap
 
 if TYPE_CHECKING:
@@ -23,56 +24,7 @@ if TYPE_CHECKING:
 
 ColorBy = Literal["category", "party"]
 
-TEXT = {
-    "en": {
-        "title": "Timeline (as of {as_of})",
-        "x_title": "Date",
-        "group_category": "Category",
-        "group_party": "Party",
-        "confirmed": "Confirmed",
-        "reported": "Reported (not confirmed)",
-        "claimed": "Claimed by one side",
-        "span_key": "Bar: lasted several days",
-        "parties": "Parties: {names}",
-        "sources": "Sources: {publishers}",
-        "sep": ", ",
-        "button_6m": "6 months",
-        "button_1y": "1 year",
-        "button_all": "All",
-        "empty": "No events match these filters.",
-        "alt": (
-            "Timeline of {n} events from {first} to {last}, one row per {group}. "
-            "Filled markers are confirmed events, open markers reported ones, open markers with a dot "
-            "claims by one side; bars show events that lasted several days; shaded bands are eras: {eras}."
-        ),
-        "list_header": "{n} events (as of {as_of}):",
-        "list_item": "{date}: {title} ({group}; {certainty}) [{publishers}]",
-    },
-    "ja": {
-        "title": "年表（基準日：{as_of}）",
-        "x_title": "日付",
-        "group_category": "分野",
-        "group_party": "当事者",
-        "confirmed": "確認済み",
-        "reported": "報道（未確認）",
-        "claimed": "一方の主張",
-        "span_key": "帯：数日以上続いた出来事",
-        "parties": "当事者：{names}",
-        "sources": "出典：{publishers}",
-        "sep": "、",
-        "button_6m": "6か月",
-        "button_1y": "1年",
-        "button_all": "全期間",
-        "empty": "条件に合う出来事はありません。",
-        "alt": (
-            "{first}から{last}までの出来事{n}件の年表。{group}ごとに1行。"
-            "塗りつぶしの印は確認済み、白抜きの印は報道（未確認）、中に点のある白抜きの印は一方の主張。"
-            "帯は数日以上続いた出来事、網掛けは時期（{eras}）を表す。"
-        ),
-        "list_header": "出来事{n}件（基準日：{as_of}）：",
-        "list_item": "{date}：{title}（{group}、{certainty}）［{publishers}］",
-    },
-}
+TEXT = table("timeline")
 
 CERTAINTY_SUFFIX = {"confirmed": "", "reported": "-open", "claimed": "-open-dot"}
 BAR_PATTERN = {"confirmed": "", "reported": "/", "claimed": "."}

@@ -10,61 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lessonkit.text.i18n import inner, ui
+from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.course.model import Course
 
-LANGUAGE_NAMES = {
-    "en": {
-        "ar": "Arabic",
-        "de": "German",
-        "en": "English",
-        "es": "Spanish",
-        "et": "Estonian",
-        "fr": "French",
-        "it": "Italian",
-        "ja": "Japanese",
-        "nl": "Dutch",
-        "pl": "Polish",
-        "pt": "Portuguese",
-        "ru": "Russian",
-        "tr": "Turkish",
-        "uk": "Ukrainian",
-        "zh": "Chinese",
-    },
-    "ja": {
-        "ar": "アラビア語",
-        "de": "ドイツ語",
-        "en": "英語",
-        "es": "スペイン語",
-        "et": "エストニア語",
-        "fr": "フランス語",
-        "it": "イタリア語",
-        "ja": "日本語",
-        "nl": "オランダ語",
-        "pl": "ポーランド語",
-        "pt": "ポルトガル語",
-        "ru": "ロシア語",
-        "tr": "トルコ語",
-        "uk": "ウクライナ語",
-        "zh": "中国語",
-    },
-}
+LANGUAGE_NAMES = table("language_names")
 
-TEXT = {
-    "en": {
-        "verbatim": "quotation",
-        "paraphrase": "paraphrase",
-        "translated": "quotation, translated from {language} (translation: {source})",
-        "translated_short": "translated from {language}; translation: {source}",
-    },
-    "ja": {
-        "verbatim": "発言の引用",
-        "paraphrase": "発言の要約",
-        "translated": "発言の引用（{language}からの翻訳。訳：{source}）",
-        "translated_short": "{language}からの翻訳。訳：{source}",
-    },
-}
+TEXT = table("quotation")
 
 
 def language_name(code: str, lang: str) -> str:
@@ -97,10 +50,7 @@ def kind_label(course: Course, statement: object, lang: str) -> str:
     return label or ui(TEXT, "verbatim" if getattr(statement, "verbatim", True) else "paraphrase", lang)
 
 
-PEOPLE = {
-    "en": {"person": "{name} ({role})", "person_plain": "{name}, {role}"},
-    "ja": {"person": "{name}（{role}）", "person_plain": "{name}、{role}"},
-}
+PEOPLE = table("people")
 
 
 def person_label(name: str, role: str, lang: str) -> str:

@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING
 
 from lessonkit.text.htmltext import esc, link
 from lessonkit.text.i18n import format_date, ui
+from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.course.model import Course
 
-TEXT = {
-    "en": {"source": "{publisher}: {title}", "published": " (published {date})"},
-    "ja": {"source": "{publisher}：{title}", "published": "（{date}公開）"},
-}
+TEXT = table("sources")
 
 
 def sources_html(course: Course, source_ids: Iterable[str], lang: str) -> str:

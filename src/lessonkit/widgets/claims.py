@@ -16,49 +16,11 @@ from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, 
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, ui
 from lessonkit.text.sources import sources_html
+from lessonkit.text.words import table
 
 VERDICTS = ("correct", "wrong", "misattributed", "unsupported", "simplified")
 
-UI = {
-    "en": {
-        "correct": "correct",
-        "wrong": "wrong",
-        "misattributed": "misattributed (someone else said it)",
-        "unsupported": "unsupported (no source backs it)",
-        "simplified": "simplified or incomplete",
-        "pick": "— your verdict —",
-        "verdict": "Verdict",
-        "verdict_tip": "Your verdict on claim {n}",
-        "check": "Check",
-        "check_tip": "Compare your verdict on claim {n} with the sources",
-        "claim": "Claim {n} of {total} · {where}",
-        "translation": "Translation",
-        "right": "Your verdict matches: {verdict}.",
-        "differs": "The sources say: {verdict} (you chose: {chosen}).",
-        "choose_first": "Choose a verdict first.",
-        "score": "{checked} of {total} checked · {right} matching the sources",
-        "sources": "Sources",
-    },
-    "ja": {
-        "correct": "正確",
-        "wrong": "誤り",
-        "misattributed": "発言者の取り違え",
-        "unsupported": "根拠がない",
-        "simplified": "単純化・不十分",
-        "pick": "― 判定を選ぶ ―",
-        "verdict": "判定",
-        "verdict_tip": "記述{n}についてのあなたの判定",
-        "check": "答え合わせ",
-        "check_tip": "記述{n}についての判定を出典と照らし合わせる",
-        "claim": "記述{n}／{total}・{where}",
-        "translation": "日本語訳",
-        "right": "出典と一致しました：{verdict}",
-        "differs": "出典によると「{verdict}」です（あなたの判定：{chosen}）。",
-        "choose_first": "先に判定を選んでください。",
-        "score": "{total}件中{checked}件を確認・出典と一致：{right}件",
-        "sources": "出典",
-    },
-}
+UI = table("claims")
 
 
 class ClaimCheck(StaticFallback, W.VBox):

@@ -23,88 +23,13 @@ from lessonkit.style.plot import figure_output
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, inner, ui
 from lessonkit.text.sources import sources_html
+from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.content import Event
     from lessonkit.course.model import Course
 
-TEXT = {
-    "en": {
-        "title": "Timeline explorer",
-        "heading": "{title}: {text}",
-        "parties": "Parties",
-        "categories": "Categories",
-        "dates": "Dates",
-        "group_by": "Rows",
-        "by_category": "by category",
-        "by_party": "by party",
-        "reset": "Show all",
-        "reset_tooltip": "Clear the filters and show every event",
-        "hint": "Ctrl-click (⌘-click on a Mac) or Shift + arrow keys picks several; none picked means all.",
-        "event": "Event",
-        "choose": "— pick an event to read about it —",
-        "status": "Showing {shown} of {total} events. Facts as of {as_of}.",
-        "no_event": "Pick an event in the list above to see its details.",
-        "list_title": "Text version: the events shown",
-        "empty": "No events match these filters.",
-        "date": "Date",
-        "category": "Category",
-        "era": "Era",
-        "certainty": "Certainty",
-        "place": "Place",
-        "host": "Host",
-        "actors": "Parties",
-        "people": "People",
-        "outcomes": "Outcomes",
-        "sources": "Sources",
-        "person": "{name}, {role} ({party})",
-        "person_plain": "{name}, {role}, {party}",
-        "facts_sep": " · ",
-        "field": "{name}:",
-        "gap": " ",
-        "sep": ", ",
-        "option": "{date}: {title}",
-    },
-    "ja": {
-        "title": "年表エクスプローラー",
-        "heading": "{title}：{text}",
-        "parties": "当事者",
-        "categories": "分野",
-        "dates": "期間",
-        "group_by": "行の分け方",
-        "by_category": "分野ごと",
-        "by_party": "当事者ごと",
-        "reset": "すべて表示",
-        "reset_tooltip": "絞り込みを解除して、すべての出来事を表示します",
-        "hint": (
-            "Ctrl キー（Mac は ⌘ キー）を押しながらクリック、または Shift キーと矢印キーで複数選べます。"
-            "何も選ばなければすべてを表示します。"
-        ),
-        "event": "出来事",
-        "choose": "― 詳しく見る出来事を選ぶ ―",
-        "status": "出来事{total}件のうち{shown}件を表示。情報の基準日：{as_of}。",
-        "no_event": "上の一覧から出来事を選ぶと、詳しい内容が表示されます。",
-        "list_title": "文字版：表示中の出来事",
-        "empty": "条件に合う出来事はありません。",
-        "date": "日付",
-        "category": "分野",
-        "era": "時期",
-        "certainty": "確度",
-        "place": "場所",
-        "host": "主催",
-        "actors": "当事者",
-        "people": "人物",
-        "outcomes": "結果",
-        "sources": "出典",
-        "person": "{name}（{role}、{party}）",
-        "person_plain": "{name}、{role}、{party}",
-        "facts_sep": "／",
-        "field": "{name}：",
-        "gap": "",
-        "sep": "、",
-        "option": "{date}　{title}",
-    },
-}
+TEXT = table("explorer")
 
 
 def _month_label(day: dt.date, lang: str) -> str:

@@ -14,87 +14,16 @@ from lessonkit.course.model import Course
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, format_span, ui
 from lessonkit.text.quotation import kind_label, person_label, publisher_name
+from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.quizzes.widget import Quiz
 
-_UI = {
-    "en": {
-        "objectives": "Learning objectives",
-        "plan": "Plan ({minutes} minutes)",
-        "vocabulary": "Key vocabulary",
-        "discussion": "Discussion",
-        "discussion_note": (
-            "There is more than one view on each question. Give reasons and evidence from the course's sources, "
-            "listen to the other side, and remember that some classmates may have personal ties to this war."
-        ),
-        "min": "{n} min",
-        "as_of": "Facts as of {date}.",
-        "accounts": "What each side said",
-        "no_statements": "No statements are recorded for this event.",
-        "sources": "Sources",
-        "when": "When",
-        "where": "Where",
-        "host": "Host",
-        "actors": "Parties",
-        "people": "Who took part",
-        "outcomes": "What was agreed",
-        "certainty": "Certainty",
-        "certainty_confirmed": "confirmed",
-        "certainty_reported": "reported (not confirmed)",
-        "certainty_claimed": "claimed by one side",
-    },
-    "ja": {
-        "objectives": "学習目標",
-        "plan": "授業の流れ（{minutes}分）",
-        "vocabulary": "重要な用語",
-        "discussion": "話し合ってみよう",
-        "discussion_note": (
-            "どの問いにも複数の見方があります。教材の出典を根拠に理由を述べ、異なる意見にも耳を傾けましょう。"
-            "この戦争と個人的なつながりを持つ人がいるかもしれないことにも配慮しましょう。"
-        ),
-        "min": "{n}分",
-        "as_of": "情報の基準日：{date}。",
-        "accounts": "それぞれの発言",
-        "no_statements": "この出来事について記録された発言はありません。",
-        "sources": "出典",
-        "when": "日時",
-        "where": "場所",
-        "host": "主催",
-        "actors": "当事者",
-        "people": "出席者",
-        "outcomes": "合意内容",
-        "certainty": "確度",
-        "certainty_confirmed": "確認済み",
-        "certainty_reported": "報道（未確認）",
-        "certainty_claimed": "一方の主張",
-    },
-}
+_UI = table("lesson")
 
 
 # punctuation and joins, so Japanese lines use full-width marks
-_MARKS = {
-    "en": {
-        "item": "{a}: {b}",
-        "titled": "{title}: {text} ({date})",
-        "who": "{person}, {date} · {kind}",
-        "said": "{context}: {words}",
-        "sep": ", ",
-        "list_sep": "; ",
-        "party": "[{name}]",
-        "line": "- {words} — {who}",
-    },
-    "ja": {
-        "item": "{a}：{b}",
-        "titled": "{title}：{date}の{text}",
-        "who": "{person}、{date}。{kind}",
-        "said": "{context}：{words}",
-        "sep": "、",
-        "list_sep": "、",
-        "party": "【{name}】",
-        "line": "・{words}／{who}",
-    },
-}
+_MARKS = table("lesson_marks")
 
 
 def _m(key: str, lang: str, **values: object) -> str:

@@ -8,29 +8,9 @@ from typing import Any
 from lessonkit.course.model import Course
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import format_date, ui
+from lessonkit.text.words import table
 
-_UI = {
-    "en": {
-        "as_of": "Facts as of {date}. Events after this date are not covered; check the news for what has changed.",
-        "lesson": "Lesson",
-        "minutes": "Minutes",
-        "about": "What it is about",
-        "notebook": "Notebook",
-        "no_lessons": "This course has no lessons yet.",
-        "min": "{n} min",
-        "row": "{n}  {title} ({minutes}): {summary}",
-    },
-    "ja": {
-        "as_of": "情報の基準日：{date}。それ以降の出来事は扱っていません。最新の動きはニュースで確かめてください。",
-        "lesson": "レッスン",
-        "minutes": "時間",
-        "about": "内容",
-        "notebook": "ノートブック",
-        "no_lessons": "この教材にはまだレッスンがありません。",
-        "min": "{n}分",
-        "row": "{n}　{title}（{minutes}）：{summary}",
-    },
-}
+_UI = table("overview")
 
 
 @dataclass(frozen=True)

@@ -25,68 +25,13 @@ from lessonkit.style.plot import figure_output
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, ui
 from lessonkit.text.sources import sources_html
+from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.content import Issue
     from lessonkit.course.model import Course
 
-TEXT = {
-    "en": {
-        "title": "Negotiation sandbox",
-        "disclaimer": (
-            "What each party “could accept” is an analytical estimate made by the authors of this course from "
-            "public statements and actions, not something the parties have said. The basis and sources of every "
-            "estimate are listed at the bottom. Positions as of {date}."
-        ),
-        "undecided": "— not decided —",
-        "clear": "Clear the deal",
-        "clear_tooltip": "Set every issue back to “not decided”",
-        "nothing_chosen": "Pick an option for one or more issues to see how the parties' estimated limits compare.",
-        "all_within": "By these estimates, every party could accept the options you picked.",
-        "some_outside": "By these estimates, the deal crosses the limits of: {parties}.",
-        "party_ok": "Within its estimated limits on every issue you decided.",
-        "party_outside": "{issue}: you picked “{chosen}”; it could accept: {acceptable}.",
-        "party_unknown": "No estimate for: {issues}.",
-        "zones_title": "Zones of agreement (options every party could accept, by these estimates)",
-        "zone": "{issue}: {options}",
-        "no_zone": "{issue}: no zone of agreement: no option every party could accept.",
-        "zone_unknown": " (no estimate for {parties})",
-        "basis_title": "Where the estimates come from",
-        "basis_line": "Could accept: {options}. Basis: {basis}",
-        "no_estimate": "No estimate.",
-        "choices": "Your deal: {choices}.",
-        "choice": "{issue} = “{option}”",
-        "named": "{name}:",
-        "gap": " ",
-    },
-    "ja": {
-        "title": "交渉シミュレーター",
-        "disclaimer": (
-            "各当事者が「受け入れうる範囲」は、この教材の作成者が公の発言や行動から推定した分析上の見立てであり、"
-            "当事者自身が述べたものではありません。推定の根拠と出典は下にすべて示しています。{date}現在の立場です。"
-        ),
-        "undecided": "― 未定 ―",
-        "clear": "案をリセット",
-        "clear_tooltip": "すべての争点を「未定」に戻します",
-        "nothing_chosen": "争点ごとに選択肢を選ぶと、各当事者の推定上の限界と比べられます。",
-        "all_within": "この推定によれば、選んだ選択肢はすべての当事者が受け入れうる範囲内です。",
-        "some_outside": "この推定によれば、この案は次の当事者の限界を超えています：{parties}。",
-        "party_ok": "決めた争点はすべて推定上の受け入れ範囲内です。",
-        "party_outside": "{issue}：選んだのは「{chosen}」。受け入れうる選択肢は{acceptable}。",
-        "party_unknown": "推定なし：{issues}。",
-        "zones_title": "合意可能領域（この推定ですべての当事者が受け入れうる選択肢）",
-        "zone": "{issue}：{options}",
-        "no_zone": "{issue}：合意可能領域なし（すべての当事者が受け入れうる選択肢がない）。",
-        "zone_unknown": "（{parties}については推定なし）",
-        "basis_title": "推定の根拠",
-        "basis_line": "受け入れうる範囲：{options}。根拠：{basis}",
-        "no_estimate": "推定なし。",
-        "choices": "あなたの案：{choices}。",
-        "choice": "{issue}＝「{option}」",
-        "named": "{name}：",
-        "gap": "",
-    },
-}
+TEXT = table("sandbox")
 
 
 @dataclass(frozen=True)

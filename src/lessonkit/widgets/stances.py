@@ -19,62 +19,13 @@ from lessonkit.style.controls import DESCRIPTION_STYLE, PROSE, StaticFallback
 from lessonkit.text.htmltext import esc, link
 from lessonkit.text.i18n import check_lang, format_date, ui
 from lessonkit.text.sources import sources_html
+from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.content import Issue, Party, Stance
     from lessonkit.course.model import Course
 
-TEXT = {
-    "en": {
-        "title": "Compare positions",
-        "heading": "{title}: {text}",
-        "parties": "Parties",
-        "issues": "Issues",
-        "as_of": "Positions as of",
-        "hint": "Ctrl-click (⌘-click on a Mac) or Shift + arrow keys picks several; none picked means all.",
-        "position": "Demands",
-        "quote": "In their words",
-        "no_quote": "No quotation recorded.",
-        "acceptable": "Could accept (analytical estimate)",
-        "no_estimate": "No estimate",
-        "basis": "Basis of the estimate",
-        "changed": "Position changed",
-        "sources": "Sources",
-        "field": "{name}:",
-        "gap": " ",
-        "summary": "{parties} on {issues}, as of {date}.",
-        "card_label": "{party} on {issue}",
-        "step": "{date}: {position}",
-        "quote_source": "{quote} ({source})",
-        "acceptable_line": "{options}. {basis_label}{basis}",
-    },
-    "ja": {
-        "title": "立場を比べる",
-        "heading": "{title}：{text}",
-        "parties": "当事者",
-        "issues": "争点",
-        "as_of": "時点",
-        "hint": (
-            "Ctrl キー（Mac は ⌘ キー）を押しながらクリック、または Shift キーと矢印キーで複数選べます。"
-            "何も選ばなければすべてを表示します。"
-        ),
-        "position": "要求",
-        "quote": "本人の言葉",
-        "no_quote": "引用の記録はありません。",
-        "acceptable": "受け入れうる範囲（分析上の推定）",
-        "no_estimate": "推定なし",
-        "basis": "推定の根拠",
-        "changed": "立場の変化",
-        "sources": "出典",
-        "field": "{name}：",
-        "gap": "",
-        "summary": "{parties}の{issues}についての立場（{date}現在）。",
-        "card_label": "{issue}についての{party}の立場",
-        "step": "{date}：{position}",
-        "quote_source": "{quote}［{source}］",
-        "acceptable_line": "{options}。{basis_label}{basis}",
-    },
-}
+TEXT = table("stance_cards")
 
 CARD_STYLE = "flex:1 1 16em;max-width:28em;border:1px solid #999;border-radius:4px;padding:0.5em 0.8em"
 

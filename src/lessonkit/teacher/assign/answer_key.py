@@ -7,35 +7,9 @@ from typing import Any
 from lessonkit.course.model import Course
 from lessonkit.text.htmltext import esc, link
 from lessonkit.text.i18n import format_date, ui
+from lessonkit.text.words import table
 
-_UI = {
-    "en": {
-        "title": "Answer key",
-        "as_of": "Course facts as of {date}. Mode: {mode}.",
-        "answer": "Answer",
-        "explanation": "Explanation",
-        "see": "See",
-        "sources": "Sources",
-        "points": "{n} pt",
-        "true": "True",
-        "false": "False",
-        "tolerance": "± {t}",
-        "or": " / ",
-    },
-    "ja": {
-        "title": "解答・解説",
-        "as_of": "情報の基準日：{date}。モード：{mode}。",
-        "answer": "正解",
-        "explanation": "解説",
-        "see": "参照",
-        "sources": "出典",
-        "points": "{n}点",
-        "true": "正しい",
-        "false": "誤り",
-        "tolerance": "±{t}",
-        "or": "／",
-    },
-}
+_UI = table("answer_key")
 
 
 def _answer(q: Any, lang: str) -> list[str]:
@@ -58,10 +32,7 @@ def _answer(q: Any, lang: str) -> list[str]:
 
 
 # punctuation, so Japanese lines use full-width marks
-_MARKS = {
-    "en": {"colon": ": ", "sep": "; ", "paren": " ({})", "quote": "“{}”", "comma": ", "},
-    "ja": {"colon": "：", "sep": "、", "paren": "（{}）", "quote": "「{}」", "comma": "、"},
-}
+_MARKS = table("punctuation")
 
 
 def _links(course: Course, q: Any, lang: str) -> tuple[list[str], list[str]]:

@@ -27,13 +27,11 @@ from lessonkit.content.quiz import (
 )
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import ui
+from lessonkit.text.words import table
 
 T = TypeVar("T")
 
-UI = {
-    "en": {"true": "True", "false": "False", "with_unit": "{prompt} ({unit})"},
-    "ja": {"true": "正しい", "false": "誤り", "with_unit": "{prompt}（単位：{unit}）"},
-}
+UI = table("export")
 
 # Characters XML 1.0 cannot carry at all (not even escaped).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

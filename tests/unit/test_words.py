@@ -1,0 +1,60 @@
+"""The one catalogue of interface words: complete in both languages, taught terms written once."""
+
+from __future__ import annotations
+
+import re
+import string
+from importlib import resources
+
+import yaml
+from tests.helpers import REPO
+
+from lessonkit.text.words import LANGS, catalogue, say, table
+
+
+def _raw(lang: str) -> dict[str, dict[str, str]]:
+    text = (resources.files("lessonkit") / "text" / "catalogue" / f"{lang}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_every_word_exists_in_both_languages_with_the_same_placeholders():
+    en, ja = catalogue("en"), catalogue("ja")
+    assert en.keys() == ja.keys(), "namespaces differ between en.yaml and ja.yaml"
+    problems = []
+    for ns in en:
+        for key in en[ns].keys() ^ ja[ns].keys():
+            problems.append(f"{ns}.{key}: only in {'en' if key in en[ns] else 'ja'}")
+        for key in en[ns].keys() & ja[ns].keys():
+            if _fields(en[ns][key]) != _fields(ja[ns][key]):
+                problems.append(f"{ns}.{key}: placeholders differ")
+    assert problems == []
+
+
+def test_taught_terms_are_written_once_and_referenced_elsewhere():
+    """A taught Japanese term (確認済み, 基準日 ...) typed out anywhere but ``terms`` could drift."""
+    for lang in LANGS:
+        raw = _raw(lang)
+        terms = raw["terms"]
+        for ns, words in raw.items():
+            for key, value in words.items():
+                assert set(re.findall(r"<<(\w+)>>", value)) <= terms.keys(), f"{lang}:{ns}.{key}: unknown term"
+                if ns != "terms" and lang == "ja":
+                    for term, word in terms.items():
+                        assert word not in value, f"ja:{ns}.{key}: write <<{term}>> instead of {word}"
+
+
+def test_terms_are_the_ones_the_authoring_guide_teaches():
+    guide = (REPO / "docs" / "authoring.md").read_text(encoding="utf-8")
+    ja = catalogue("ja")["terms"]
+    assert f"「{ja['confirmed']}」「{ja['reported']}」「{ja['claimed']}」" in guide
+    assert ja["as_of"] in guide
+
+
+def test_references_are_filled_and_tables_keep_their_shape():
+    assert "<<" not in str(catalogue("ja"))
+    assert table("lesson")["ja"]["certainty_confirmed"] == catalogue("ja")["terms"]["confirmed"]
+    assert say("timeline.title", "ja", as_of="2026年2月15日").startswith("年表（基準日")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,13 +23,12 @@ from tests.helpers import COURSE_DIR
 import lessonkit
 from lessonkit.figures import timeline as timeline_plot
 from lessonkit.quizzes import html as quiz_html
+from lessonkit.text.ja_join import ja_join, ja_tighten, soft_breaks
 from lessonkit.widgets import claims as claims_widget
 from lessonkit.widgets import explorer, overview, sandbox
 from lessonkit.widgets import lesson_page as lesson_view
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools" / "notebooks"))
-from jajoin import soft_breaks  # noqa: E402
 
 COURSE = lessonkit.load_course(COURSE_DIR)
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*/*.ipynb"))
@@ -113,7 +111,7 @@ def test_widget_text_has_no_markdown_marks():
 def test_no_line_break_inside_a_japanese_paragraph(where):
     assert soft_breaks(TEXTS[where][1]) == [], (
         f"{where}: a newline between Japanese characters shows as a space; join the lines "
-        "(tools/notebooks/join_ja_guides.py for guides; specs go through nbtool.md)"
+        "(tools/join_ja_guides.py for guides; notebook.yaml is joined by lessonkit build-notebooks)"
     )
 
 
@@ -298,8 +296,6 @@ def test_nato_summit_phrases_have_one_rendering():
 
 
 def test_the_joiner_keeps_blocks_and_joins_paragraphs():
-    from jajoin import ja_join, ja_tighten
-
     text = (
         "# 見出し\n本文の\n続き。Latin\nword\n- 項目\n  続き\n| a | b |\n|---|---|\n"
         "```\nコード\n行\n```\n> 引用の\n> 続き"

@@ -23,11 +23,9 @@ RIYADH = COURSE.event("riyadh-talks-2025")
 
 
 def lesson_texts(*lessons: str) -> list[tuple[str, str]]:
-    """(file, text) for the lesson files and notebook specs students and teachers read."""
+    """(file, text) for the lesson files and notebook sources students and teachers read."""
     root = Path(COURSE_DIR)
     files = [p for lesson in lessons for p in sorted((root / lesson).glob("*")) if p.suffix in {".yaml", ".md"}]
-    tools = root.parent / "tools" / "notebooks"
-    files += [tools / f"build_{lesson[:2]}.py" for lesson in lessons if (tools / f"build_{lesson[:2]}.py").exists()]
     return [(str(p.relative_to(root.parent)), p.read_text(encoding="utf-8")) for p in files]
 
 
@@ -83,7 +81,7 @@ def test_alaska_is_three_on_three_everywhere():
     assert {"trump", "putin", "rubio", "witkoff", "lavrov", "ushakov"} <= set(alaska.people)
     assert "three-on-three" in alaska.summary.get("en") and "3対3" in alaska.summary.get("ja")
     root = Path(COURSE_DIR)
-    for path in [*root.rglob("*.yaml"), *root.rglob("*.md"), *(root.parent / "tools" / "notebooks").glob("*.py")]:
+    for path in [*root.rglob("*.yaml"), *root.rglob("*.md")]:
         text = path.read_text(encoding="utf-8")
         wrong = r"Trump and Putin only|Alaska was Trump and Putin|プーチン大統領だけ|プーチン大統領のみ"
         assert not re.search(wrong, text), path

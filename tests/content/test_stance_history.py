@@ -21,7 +21,7 @@ PRINCIPALS = COURSE.info.principal_parties
 CORE_ISSUES = ("territory", "nato", "sequencing", "guarantees")
 SOURCES = {s.id: s for s in COURSE.sources}
 PEOPLE = {p.id: p for p in COURSE.people}
-TOOLS = Path(COURSE_DIR).parent / "tools" / "notebooks"
+NOTEBOOK_SOURCES = sorted(Path(COURSE_DIR).glob("*/notebook.yaml"))
 
 # The dates the lessons show stances at: lesson 01 (end of 2024), the Riyadh talks, the
 # lesson 03 chart (30 September 2025) and the course's own date.
@@ -31,7 +31,7 @@ LESSON_DATES = (dt.date(2024, 12, 31), dt.date(2025, 2, 18), dt.date(2025, 9, 30
 def test_the_lesson_dates_are_the_ones_the_notebooks_use():
     """A stance view at a date no test covers would escape the completeness check below."""
     used = set()
-    for path in TOOLS.glob("build_*.py"):
+    for path in NOTEBOOK_SOURCES:
         for line in path.read_text(encoding="utf-8").splitlines():
             if "territory_map" in line or "map_text" in line:
                 continue  # maps of control, not of stances

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from lessonkit.course.loader import load_course
+from lessonkit.course.loader import find_course, load_course
+from lessonkit.course.notebook_source import notebook_problems
+from lessonkit.errors import LessonError
 
 
 def add(sub: Any) -> None:
@@ -15,7 +17,14 @@ def add(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    course = load_course(args.path)
+    root = find_course(args.path)
+    notebooks = notebook_problems(root)  # lesson notebook sources: not part of load_course()
+    try:
+        course = load_course(root)
+    except LessonError as exc:
+        raise LessonError([*exc.problems, *notebooks]) from None
+    if notebooks:
+        raise LessonError(notebooks)
     counts = ", ".join(
         f"{len(getattr(course, kind))} {kind}"
         for kind in ("events", "sources", "parties", "people", "issues", "stances", "statements", "claims", "lessons")

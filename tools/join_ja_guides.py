@@ -1,14 +1,15 @@
 """Join soft-wrapped lines in the Japanese teacher guides (lessons/*/teacher-guide.ja.md).
 
 A newline inside a Japanese paragraph renders as a stray space. This rewrites each guide with
-every paragraph (and list item) on one line, using the same rule as the notebook specs
-(jajoin.ja_join): lists, tables, headings, block quotes and code blocks are kept as they are;
-spaces between Japanese and **bold** are dropped where the bold still renders (jajoin.ja_tighten).
+every paragraph (and list item) on one line, using the rule `lessonkit build-notebooks` applies to
+notebook.yaml (lessonkit.text.ja_join.ja_join): lists, tables, headings, block quotes and code
+blocks are kept as they are; spaces between Japanese and **bold** are dropped where the bold still
+renders (ja_tighten, which needs markdown-it-py, the dev extra).
 It refuses to write a file if anything but line breaks, spaces and the place of a ** would change.
 
 Usage (from the repository root):
-    python tools/notebooks/join_ja_guides.py           # rewrite the guides
-    python tools/notebooks/join_ja_guides.py --check   # list soft breaks, change nothing (exit 1 if any)
+    python tools/join_ja_guides.py           # rewrite the guides
+    python tools/join_ja_guides.py --check   # list soft breaks, change nothing (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from jajoin import ja_join, ja_tighten, soft_breaks
+from lessonkit.text.ja_join import ja_join, ja_tighten, soft_breaks
 
-LESSONS = Path(__file__).resolve().parents[2] / "lessons"
+LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 
 
 def _letters(text: str) -> str:
@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
             for b in breaks:
                 print(f"{path.relative_to(LESSONS.parent)}: {b}")
             continue
-        joined = ja_tighten(ja_join(text)) + "\n"
+        joined = ja_tighten(ja_join(text), strict=True) + "\n"
         if _letters(joined) != _letters(text):
             print(f"{path}: refusing: more than line breaks would change", file=sys.stderr)
             return 2

@@ -1,4 +1,10 @@
-"""Join soft-wrapped lines in Japanese Markdown (a newline between CJK characters shows as a space).
+"""Japanese Markdown as authors may write it: soft-wrapped lines joined, spaces around bold dropped.
+
+A newline between CJK characters shows as a space, and so does a space written between Japanese
+text and ``**bold**``. ``lessonkit build-notebooks`` applies :func:`ja_join` then :func:`ja_tighten`
+to the Japanese Markdown of every notebook source, so ``notebook.yaml`` may wrap Japanese lines freely.
+
+Joining (:func:`ja_join`; :func:`soft_breaks` lists what it would join):
 
 A line is joined to the one before it when both belong to the same paragraph: lines that start a
 block (blank line, list item, heading, table row, code fence, HTML, indented code) and lines after
@@ -9,7 +15,9 @@ Two lines are joined with no space when either side is Japanese, with one space 
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 # kana, kanji, full-width forms and CJK punctuation: written without spaces between words
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -98,21 +106,43 @@ _SPACED_BOLD = re.compile(
 _PUNCT_IN_BOLD = re.compile(r"\*\*([^*\n]+?)([。、：！？])\*\* ?(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])")
 
 
-def _strong(line: str) -> tuple[int, bool]:
-    """How many bold spans a line renders, and whether a literal ``**`` is left (CommonMark)."""
+@functools.cache
+def _renderer() -> Any:
     from markdown_it import MarkdownIt
 
-    html = MarkdownIt("commonmark").renderInline(line)
+    return MarkdownIt("commonmark")
+
+
+def _strong(line: str) -> tuple[int, bool]:
+    """How many bold spans a line renders, and whether a literal ``**`` is left (CommonMark)."""
+    html = _renderer().renderInline(line)
     return html.count("<strong>"), "**" in html
 
 
-def ja_tighten(text: str) -> str:
-    """Drop the spaces written between Japanese text and ``**bold**`` (they show on screen), each
-    only where the bold still renders: in Japanese, ``は**「X」**を`` would not close, so there the
-    space stays; a closing mark inside the bold (``**要点。** 次``) moves out (``**要点**。次``). Needs markdown-it-py (the dev extra); without it the text is returned unchanged."""
+class NeedsMarkdownIt(RuntimeError):
+    """markdown-it-py is not installed, so :func:`ja_tighten` cannot tell where bold renders."""
+
+
+def can_tighten() -> bool:
+    """Whether markdown-it-py (which :func:`ja_tighten` renders with) is installed."""
     try:
         import markdown_it  # noqa: F401
     except ImportError:
+        return False
+    return True
+
+
+def ja_tighten(text: str, *, strict: bool = False) -> str:
+    """Drop the spaces written between Japanese text and ``**bold**`` (they show on screen), each
+    only where the bold still renders: in Japanese, ``は**「X」**を`` would not close, so there the
+    space stays; a closing mark inside the bold (``**要点。** 次``) moves out (``**要点**。次``).
+    Needs markdown-it-py (the dev extra) to tell whether the bold still renders; without it the
+    text is returned unchanged, or, with ``strict``, :class:`NeedsMarkdownIt` is raised."""
+    if not can_tighten():
+        if strict:
+            raise NeedsMarkdownIt(
+                "tightening Japanese bold needs markdown-it-py: pip install markdown-it-py (or the dev extra)"
+            )
         return text
     out = []
     for line in text.split("\n"):

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from lessonkit.content import CourseInfo, Event
-from lessonkit.course.loader import Collected, Located
+from lessonkit.course.collected import Collected, Located
 from lessonkit.course.messages import field_name
 from lessonkit.errors import Problem
 

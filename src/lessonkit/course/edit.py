@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from lessonkit.content import Event, Source
+from lessonkit.course.collected import Located
 from lessonkit.course.crossref import check_added_events
-from lessonkit.course.loader import Located
 from lessonkit.course.messages import describe
 from lessonkit.errors import LessonError, Problem
 

@@ -8,76 +8,26 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from lessonkit.content import (
     SCHEMA_VERSION,
-    Claim,
     CourseInfo,
-    Event,
-    Issue,
     Lesson,
-    Party,
-    Person,
     Quiz,
-    Region,
-    RegionStatus,
-    Source,
-    Stance,
-    Statement,
 )
-from lessonkit.course.geo import Boundaries, read_boundaries
+from lessonkit.course.collected import KINDS, Collected, Located
+from lessonkit.course.crossref import cross_check
+from lessonkit.course.geo import read_boundaries
 from lessonkit.course.messages import field_name, problems_from
+from lessonkit.course.model import Course
 from lessonkit.course.yamltext import YamlSyntaxError, parse_yaml
 from lessonkit.errors import LessonError, Problem
 
-if TYPE_CHECKING:
-    from lessonkit.course.model import Course
-
-KINDS: dict[str, type[BaseModel]] = {
-    "sources": Source,
-    "parties": Party,
-    "people": Person,
-    "issues": Issue,
-    "events": Event,
-    "stances": Stance,
-    "statements": Statement,
-    "claims": Claim,
-    "region_statuses": RegionStatus,
-    "regions": Region,
-}
-
 COURSE_FILE = "course.yaml"
-
-
-@dataclass(frozen=True)
-class Located:
-    """Where an item came from, so cross-checks can name file and line."""
-
-    path: str
-    lines: dict
-    at: tuple
-
-
-@dataclass
-class Collected:
-    info: CourseInfo | None = None
-    course_where: Located | None = None
-    items: dict[str, list[tuple[Any, Located]]] = field(default_factory=lambda: {k: [] for k in KINDS})
-    lessons: list[tuple[Lesson, Located]] = field(default_factory=list)
-    quizzes: list[tuple[Quiz, Located]] = field(default_factory=list)
-    # ids of items that failed validation, so references to them do not add more errors
-    broken_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
-    problems: list[Problem] = field(default_factory=list)
-    # region outlines from data/geo/*.geojson
-    boundaries: Boundaries = field(default_factory=lambda: Boundaries({}))
-    # data files that did not load, with the kind of content each probably held (None: unknown);
-    # references to that kind are not checked until the file loads
-    unloaded: dict[str, str | None] = field(default_factory=dict)
 
 
 def find_course(start: str | os.PathLike | None = None) -> Path:
@@ -336,8 +286,6 @@ def _read_quizzes(path: Path, out: Collected) -> list[Quiz]:
 
 def load_course(path: str | os.PathLike | None = None) -> Course:
     """Load, validate and cross-check a course; raise ``LessonError`` listing every problem."""
-    from lessonkit.course.crossref import cross_check
-    from lessonkit.course.model import Course
 
     root = find_course(path)
     collected = collect(root)

@@ -21,13 +21,14 @@ from lessonkit.content import (
     Stance,
     Statement,
 )
+from lessonkit.course.edit import with_events
 from lessonkit.course.geo import Boundaries
 from lessonkit.course.records import records
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from lessonkit.course.loader import Collected
+    from lessonkit.course.collected import Collected
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,6 @@ class Course:
         return frame[["id", "name", "role", "party"]].reset_index(drop=True)
 
     def with_events(self, rows: Any) -> Course:
-        """A copy with a student's own events added (rows as dicts or a DataFrame); see ``course_edit``."""
-        from lessonkit.course.edit import with_events
-
+        """A copy with a student's own events added (rows as dicts or a DataFrame), checked by the
+        course's own event rules; see :func:`lessonkit.course.edit.with_events`."""
         return with_events(self, rows)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from lessonkit.course.model import Course
+from lessonkit.course.loader import load_course
+from lessonkit.course.model import Course
 
 
 def sample_course_path() -> Path:
@@ -15,6 +14,4 @@ def sample_course_path() -> Path:
 
 
 def sample_course() -> Course:
-    from lessonkit.course.loader import load_course
-
     return load_course(sample_course_path())

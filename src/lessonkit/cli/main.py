@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from lessonkit import __version__
 from lessonkit.cli import assign, build_notebooks, check, data, export_quiz, grade, listing
@@ -21,7 +22,7 @@ SUBCOMMANDS = (check, listing, data, export_quiz, assign, grade, build_notebooks
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 itself; keep the wording short
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 itself; keep the wording short
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)

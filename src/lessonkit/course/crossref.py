@@ -115,6 +115,8 @@ def _duplicates(ch: _CourseChecker) -> None:
 
 
 def _course(ch: _CourseChecker) -> None:
+    if ch.c.course_where is None:  # course.yaml did not load: its own problems are reported
+        return
     ch.refs(ch.c.course_where, ("principal_parties",), "parties", ch.info.principal_parties, "party")
 
 

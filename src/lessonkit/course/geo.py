@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from lessonkit.content.regions import _CODE
 from lessonkit.errors import Problem
@@ -137,7 +138,8 @@ def _shape(feature: object, i: int, where: str, text: str, problems: list[Proble
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         problems.append(Problem(where, 0, field, "should be a GeoJSON Feature"))
         return None
-    props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
+    raw_props = feature.get("properties")
+    props: dict[str, Any] = raw_props if isinstance(raw_props, dict) else {}
     code = props.get("id")
     if not isinstance(code, str) or not _CODE.match(code):
         problems.append(Problem(where, 0, f"{field}.properties.id", f"{code!r} is not an ISO 3166-2 code like UA-14"))
@@ -198,10 +200,12 @@ def _polygons(geometry: object) -> tuple[Polygon, ...] | str:
     for raw in raw_polygons:
         if not isinstance(raw, list) or not raw:
             return "a polygon has no rings"
-        rings = [_ring(r) for r in raw]
-        for ring in rings:
+        rings = []
+        for r in raw:
+            ring = _ring(r)
             if isinstance(ring, str):
                 return ring
+            rings.append(ring)
         polygons.append(tuple(rings))
     if not polygons:
         return "no polygons"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -51,7 +52,7 @@ def _is_tag(part: str, current: dict) -> bool:
     return part == current.get("type") or "[" in part or part in {"str", "int", "float", "bool", "date"}
 
 
-def describe(error: dict[str, Any]) -> str:
+def describe(error: Mapping[str, Any]) -> str:
     """A plain-words message for one pydantic error."""
     kind = error["type"]
     value = error.get("input")

@@ -51,6 +51,8 @@ class Course:
     @classmethod
     def from_collected(cls, root: Path, c: Collected) -> Course:
         items = {kind: [item for item, _ in pairs] for kind, pairs in c.items.items()}
+        if c.info is None:
+            raise ValueError("a course is built only from a collection whose course.yaml loaded")
         return cls(
             root=root,
             info=c.info,

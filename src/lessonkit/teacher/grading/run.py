@@ -92,10 +92,13 @@ def grade(
     _check_outputs(out, report)
     collected = collect(paths)
     rejected = list(collected.rejected)
-    scored = []
+    scored: list[Submission] = []
     for read in collected.read:
         result = score(read, course)
-        (rejected if isinstance(result, Rejected) else scored).append(result)
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            scored.append(result)
     kept, superseded = keep_latest(scored)
     kept.sort(key=sort_key(course))
     columns, rows = gradebook(kept)

@@ -29,7 +29,8 @@ def test_every_word_exists_in_both_languages_with_the_same_placeholders():
         for key in en[ns].keys() ^ ja[ns].keys():
             problems.append(f"{ns}.{key}: only in {'en' if key in en[ns] else 'ja'}")
         for key in en[ns].keys() & ja[ns].keys():
-            if _fields(en[ns][key]) != _fields(ja[ns][key]):
+            # locale formats may use different parts of what the code passes ({mon} or {month})
+            if ns != "locale" and _fields(en[ns][key]) != _fields(ja[ns][key]):
                 problems.append(f"{ns}.{key}: placeholders differ")
     assert problems == []
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from lessonkit.cli.common import add_course_options
 from lessonkit.course.loader import load_course
+from lessonkit.text.i18n import mark
 
 
 def add(sub: Any) -> None:
@@ -18,9 +19,9 @@ def add(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     course = load_course(args.course)
-    minutes = "分" if args.lang == "ja" else " min"
     for lesson in course.lessons:
-        print(f"{lesson.id}\t{lesson.title.get(args.lang)}\t{lesson.minutes}{minutes}")
+        minutes = mark("minutes", args.lang).format(n=lesson.minutes)
+        print(f"{lesson.id}\t{lesson.title.get(args.lang)}\t{minutes}")
         if args.objectives:
             for objective in lesson.objectives:
                 print(f"\t- {objective.get(args.lang)}")

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from lessonkit.course.selection import DateLike, as_date
-from lessonkit.text.i18n import format_date, inner, ui
+from lessonkit.text.i18n import format_date, inner, ui, unquoted
 from lessonkit.text.quotation import translation_note
 from lessonkit.text.words import table
 
@@ -61,10 +61,7 @@ def quote_text(course: Course, quote: Quote, lang: str) -> str:
     speaker = course.person(quote.speaker)
     note = translation_note(course, quote.translated_from, quote.translation_source, lang)
     text = quote.text.get(lang)
-    if lang == "ja" and text.startswith("「") and text.endswith("」") and text.count("「") == 1:
-        text = text[1:-1]
-    elif lang == "en" and text.startswith("“") and text.endswith("”"):
-        text = text[1:-1]
+    text = unquoted(text, lang)
     return ui(
         TEXT,
         "quote_translated" if note else "quote",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from lessonkit.course.selection import DateLike, select_events
 from lessonkit.figures.figure import CourseFigure
 from lessonkit.style.plot import group_style, hover, ptext, template
-from lessonkit.text.i18n import check_lang, format_date, format_span, inner, ui
+from lessonkit.text.i18n import check_lang, format_date, format_span, inner, mark, ui
 from lessonkit.text.words import table
 from lessonkit.text.wrap import wrap
 
@@ -216,12 +216,10 @@ def _date_axis(lang: str) -> dict:
             ]
         },
     }
-    if lang == "ja":
-        axis["tickformatstops"] = [
-            {"dtickrange": [None, "M1"], "value": "%Y年%-m月%-d日"},
-            {"dtickrange": ["M1", "M12"], "value": "%Y年%-m月"},
-            {"dtickrange": ["M12", None], "value": "%Y年"},
-        ]
+    ticks = [mark(f"tick_{step}", lang) for step in ("day", "month", "year")]
+    if all(ticks):  # plotly's own date ticks are English; other languages give theirs
+        ranges = ([None, "M1"], ["M1", "M12"], ["M12", None])
+        axis["tickformatstops"] = [{"dtickrange": r, "value": v} for r, v in zip(ranges, ticks, strict=True)]
     return axis
 
 
@@ -334,7 +332,7 @@ def _alt(course: Course, events: list[Event], shapes: list[dict], color_by: str,
     if not events:
         return ui(TEXT, "empty", lang)
     shown = [s["name"].removeprefix("era:") for s in shapes if s.get("name", "").startswith("era:")]
-    eras = ("、" if lang == "ja" else ", ").join(e.name.get(lang) for e in course.info.eras if e.id in shown)
+    eras = mark("comma", lang).join(e.name.get(lang) for e in course.info.eras if e.id in shown)
     return ui(
         TEXT,
         "alt",

@@ -1,8 +1,9 @@
-"""Interface strings in English and Japanese.
+"""Interface strings and the locale: separators, quotation marks, units, dates, spans.
 
-Each renderer keeps its own table beside its code, ``{"en": {...}, "ja": {...}}``, and
-looks strings up through ``ui``, which fails loudly on a missing key or language so a
-half-translated widget cannot ship (the tables are checked in tests).
+Words come from the catalogue (``lessonkit.text.words``) as ``{"en": {...}, "ja": {...}}``
+tables looked up through ``ui``, which fails loudly on a missing key or language. The
+locale helpers below read the catalogue's ``locale`` namespace, so no module needs its own
+``if lang == "ja"`` branch for punctuation.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from lessonkit.content.base import LANGUAGES
+from lessonkit.text.words import catalogue
 
 Table = Mapping[str, Mapping[str, str]]
 
@@ -33,30 +35,68 @@ def missing_keys(table: Table) -> dict[str, set[str]]:
     return {lang: every - have for lang, have in keys.items() if every - have}
 
 
+def mark(key: str, lang: str) -> str:
+    """One locale mark (``colon``, ``comma``, ``list_sep`` …) from the catalogue."""
+    return catalogue(check_lang(lang))["locale"][key]
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def format_date(value: dt.date, lang: str) -> str:
-    """18 Feb 2025 / 2025年2月18日."""
-    if check_lang(lang) == "ja":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {value:%b} {value.year}"
+    """18 Feb 2025 / 2025年2月18日 (month names fixed, whatever the process locale)."""
+    return mark("date", lang).format(day=value.day, month=value.month, mon=_MONTHS[value.month - 1], year=value.year)
+
+
+def format_month(value: dt.date, lang: str) -> str:
+    """Feb 2025 / 2025年2月."""
+    return mark("month", lang).format(month=value.month, mon=_MONTHS[value.month - 1], year=value.year)
 
 
 def sentences(parts: list[str], lang: str) -> str:
     """Sentences run together as prose: a space between them in English, none in Japanese
     (a space after 「。」 shows as a stray gap)."""
-    return ("" if lang == "ja" else " ").join(p for p in parts if p)
+    return mark("sentence_join", lang).join(p for p in parts if p)
 
 
 def format_span(start: dt.date, end: dt.date | None, lang: str) -> str:
     """A date, or a first and last day: "10 Mar 2024 – 12 Mar 2024", 「2024年3月10日〜2024年3月12日」."""
     if end is None:
         return format_date(start, lang)
-    dash = "〜" if lang == "ja" else " – "
-    return f"{format_date(start, lang)}{dash}{format_date(end, lang)}"
+    return mark("span", lang).format(start=format_date(start, lang), end=format_date(end, lang))
+
+
+def quoted(text: str, lang: str) -> str:
+    """Quotation marks around words, unless they already carry them: “…” / 「…」."""
+    if text[:1] in "“\"「『'" or (text.endswith("」") and "「" in text):
+        return text
+    return mark("quote", lang).format(text)
+
+
+def unquoted(text: str, lang: str) -> str:
+    """Words without the one pair of quotation marks around them, for a label that adds its own."""
+    opening, closing = mark("quote", lang).split("{}")
+    if text.startswith(opening) and text.endswith(closing) and text.count(opening) == 1:
+        return text[len(opening) : -len(closing)]
+    return text
+
+
+def with_unit(number: str, unit: str, lang: str) -> str:
+    """12 km / 12キロ: a space before the unit in English only."""
+    return mark("unit", lang).format(number=number, unit=unit).strip() if unit else number
 
 
 def inner(text: str, lang: str) -> str:
     """Text that goes inside another pair of brackets: in Japanese its own brackets, full- or
     half-width, become 〔〕, so 「報道（未確認）」 or "The Hindu (AP)" inside （…） never nest."""
-    if lang != "ja":
+    brackets = mark("nested_brackets", lang)
+    if not brackets:
         return text
-    return text.replace(" (", "〔").replace("(", "〔").replace(")", "〕").replace("（", "〔").replace("）", "〕")
+    opening, closing = brackets
+    return (
+        text.replace(" (", opening)
+        .replace("(", opening)
+        .replace(")", closing)
+        .replace("（", opening)
+        .replace("）", closing)
+    )

@@ -55,7 +55,6 @@ PEOPLE = table("people")
 
 def person_label(name: str, role: str, lang: str) -> str:
     """ "Marco Rubio (US Secretary of State)" / 「マルコ・ルビオ（米国務長官）」, brackets never nested."""
-    if lang == "ja":
-        return ui(PEOPLE, "person", lang, name=name, role=inner(role, lang))
+    role = inner(role, lang)  # Japanese: its brackets become 〔〕, so they never nest
     nested = any(mark in role for mark in "()（）")
     return ui(PEOPLE, "person_plain" if nested else "person", lang, name=name, role=role)

@@ -14,7 +14,7 @@ from lessonkit.content import Claim
 from lessonkit.course.model import Course
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
 from lessonkit.text.htmltext import esc
-from lessonkit.text.i18n import check_lang, ui
+from lessonkit.text.i18n import check_lang, mark, ui
 from lessonkit.text.sources import sources_html
 from lessonkit.text.words import table
 
@@ -49,7 +49,7 @@ class ClaimCheck(StaticFallback, W.VBox):
         original = claim.excerpt.get(claim.original_language)
         body = f"<p><small>{esc(head)}</small><br><strong>{esc(original)}</strong></p>"
         if lang != claim.original_language:
-            colon = "：" if lang == "ja" else ": "
+            colon = mark("colon", lang)
             body += f"<p><em>{esc(ui(UI, 'translation', lang))}{colon}{esc(claim.excerpt.get(lang))}</em></p>"
         options = [(ui(UI, "pick", lang), NOTHING)] + [(self._label(v), v) for v in VERDICTS]
         choice = W.Dropdown(
@@ -108,9 +108,7 @@ class ClaimCheck(StaticFallback, W.VBox):
 
     def static_text(self) -> str:
         return "\n".join(
-            f"{n}. ［{c.where.get(self.lang)}］{c.excerpt.get(c.original_language)}"
-            if self.lang == "ja"
-            else f"{n}. [{c.where.get(self.lang)}] {c.excerpt.get(c.original_language)}"
+            f"{n}. {mark('label', self.lang).format(c.where.get(self.lang))}{c.excerpt.get(c.original_language)}"
             for n, c in enumerate(self.claims, 1)
         )
 

@@ -21,7 +21,7 @@ from lessonkit.figures.timeline import ColorBy, event_dates, timeline_lines, tim
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
 from lessonkit.style.plot import figure_output
 from lessonkit.text.htmltext import esc
-from lessonkit.text.i18n import check_lang, format_date, inner, ui
+from lessonkit.text.i18n import check_lang, format_date, format_month, inner, ui
 from lessonkit.text.sources import sources_html
 from lessonkit.text.words import table
 
@@ -33,7 +33,7 @@ TEXT = table("explorer")
 
 
 def _month_label(day: dt.date, lang: str) -> str:
-    return f"{day.year}年{day.month}月" if lang == "ja" else f"{day:%b} {day.year}"
+    return format_month(day, lang)
 
 
 def _months(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from lessonkit.course.model import Course
 from lessonkit.text.htmltext import esc
-from lessonkit.text.i18n import check_lang, format_date, format_span, ui
+from lessonkit.text.i18n import check_lang, format_date, format_span, quoted, ui
 from lessonkit.text.quotation import kind_label, person_label, publisher_name
 from lessonkit.text.words import table
 
@@ -135,9 +135,7 @@ def accounts(course: Course, event: str, *, parties: list[str] | None = None, la
 
 def _quoted(text: str, lang: str) -> str:
     """Quotation marks around a verbatim statement, unless its text already carries them."""
-    if text[:1] in "“\"「『'" or (lang == "ja" and text.endswith("」") and "「" in text):
-        return text
-    return f"「{text}」" if lang == "ja" else f"“{text}”"
+    return quoted(text, lang)
 
 
 def event_card(course: Course, event: str, *, lang: str = "en") -> Static:

@@ -23,7 +23,7 @@ from lessonkit.figures import stance_text as st
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
 from lessonkit.style.plot import figure_output
 from lessonkit.text.htmltext import esc
-from lessonkit.text.i18n import check_lang, format_date, ui
+from lessonkit.text.i18n import check_lang, format_date, mark, ui
 from lessonkit.text.sources import sources_html
 from lessonkit.text.words import table
 
@@ -68,7 +68,7 @@ class Assessment:
 def _quoted(issue: Issue, option_ids: list[str], lang: str) -> str:
     """Option labels in scale order, each in quotation marks, so a list of options never reads
     as one run-on sentence: “A”, “B” / 「A」「B」."""
-    marks, sep = ("「{}」", "") if lang == "ja" else ("“{}”", ", ")
+    marks, sep = mark("quote", lang), mark("option_sep", lang)
     return sep.join(marks.format(o.label.get(lang)) for o in issue.options if o.id in option_ids)
 
 

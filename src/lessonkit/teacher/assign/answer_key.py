@@ -6,7 +6,7 @@ from typing import Any
 
 from lessonkit.course.model import Course
 from lessonkit.text.htmltext import esc, link
-from lessonkit.text.i18n import format_date, ui
+from lessonkit.text.i18n import format_date, ui, with_unit
 from lessonkit.text.words import table
 
 _UI = table("answer_key")
@@ -23,16 +23,16 @@ def _answer(q: Any, lang: str) -> list[str]:
     if q.type == "match":
         return [f"{t(p.left)} → {t(p.right)}" for p in q.pairs]
     if q.type == "numeric":
-        unit = ("" if lang == "ja" else " ") + t(q.unit) if q.unit else ""
+        unit = t(q.unit) if q.unit else ""
         tol = _MARKS[lang]["paren"].format(ui(_UI, "tolerance", lang, t=q.tolerance)) if q.tolerance else ""
-        return [f"{q.answer:g}{unit}{tol}"]
+        return [with_unit(f"{q.answer:g}", unit, lang) + tol]
     if q.type == "text":
         return [ui(_UI, "or", lang).join(q.accepted[lang])]
     return []
 
 
 # punctuation, so Japanese lines use full-width marks
-_MARKS = table("punctuation")
+_MARKS = table("locale")
 
 
 def _links(course: Course, q: Any, lang: str) -> tuple[list[str], list[str]]:
@@ -55,7 +55,7 @@ def answer_key(course: Course, lessons: list[str], *, lang: str, mode: str) -> t
     title = ui(_UI, "title", lang)
     note = ui(_UI, "as_of", lang, date=format_date(course.as_of, lang), mode=mode)
     m = _MARKS[lang]
-    colon, sep = m["colon"], m["sep"]
+    colon, sep = m["colon"], m["list_sep"]
     heading = course.info.title.get(lang) + colon + title
     md = [f"# {heading}", "", note, ""]
     html = [f"<h1>{esc(heading)}</h1>", f"<p>{esc(note)}</p>"]

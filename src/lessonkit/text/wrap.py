@@ -22,7 +22,7 @@ def wrap(text: str, width: int = 64) -> list[str]:
     opening bracket. Hand-rolled because ``textwrap`` dominated the time of a redraw.
     """
     if _WIDE.search(text):
-        return wrap_wide(text, width)
+        return _wrap_wide(text, width)
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + 1 + len(word) > width:
@@ -130,7 +130,7 @@ def _cut_chars(text: str, width: int) -> list[str]:
     return [*lines, line]
 
 
-def wrap_wide(text: str, width: int) -> list[str]:
+def _wrap_wide(text: str, width: int) -> list[str]:
     """Japanese (or mixed) text in lines of at most ``width`` columns, broken between phrases;
     a phrase longer than a line is cut by width."""
     lines, line = [], ""

@@ -92,7 +92,7 @@ def inner(text: str, lang: str) -> str:
     brackets = mark("nested_brackets", lang)
     if not brackets:
         return text
-    opening, closing = brackets
+    opening, closing = brackets[0], brackets[-1]
     return (
         text.replace(" (", opening)
         .replace("(", opening)

@@ -7,38 +7,31 @@ Every content string and every student answer passes through ``esc`` on its way 
 
 from __future__ import annotations
 
-import random
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from lessonkit.content.quiz import Links, Question, Quiz
+from lessonkit.quizzes.common import UI, number, shuffled
 from lessonkit.quizzes.scoring import Result
+from lessonkit.quizzes.student_model import StudentQuestion, StudentQuiz
+from lessonkit.quizzes.types import behaviour
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import format_span, sentences, ui
-from lessonkit.text.words import table
 
 if TYPE_CHECKING:
     from lessonkit.course.model import Course
 
-T = TypeVar("T")
-
-UI = table("quiz")
-
-
-def shuffled(items: Sequence[T], seed: int, question_id: str) -> list[T]:
-    """Items in a shuffled order that depends only on the seed and the question.
-
-    Seeding per question (``"{seed}:{question id}"``) keeps each question's order fixed
-    when an author adds or removes another question.
-    """
-    out = list(items)
-    random.Random(f"{seed}:{question_id}").shuffle(out)
-    return out
-
-
-def number(value: float) -> str:
-    """3.0 as ``3``, 2.5 as ``2.5``."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+__all__ = [
+    "UI",
+    "explanation_html",
+    "feedback_html",
+    "link_labels",
+    "message_html",
+    "number",
+    "points_label",
+    "progress_html",
+    "shuffled",
+    "static_html",
+]
 
 
 def points_label(points: int, lang: str) -> str:
@@ -73,8 +66,15 @@ def link_labels(links: Links, course: Course | None, lang: str) -> list[str]:
     return labels
 
 
-def explanation_html(question: Question, lang: str, course: Course | None, *, labelled: bool = True) -> str:
-    """The explanation and its links; ``labelled=False`` under a heading that already says 'Explanation'."""
+def explanation_html(
+    question: Question | StudentQuestion, lang: str, course: Course | None, *, labelled: bool = True
+) -> str:
+    """The explanation and its links; ``labelled=False`` under a heading that already says 'Explanation'.
+
+    An exam-mode student copy has no explanation (None): nothing is shown.
+    """
+    if question.explanation is None:
+        return ""
     label = f"<strong>{esc(ui(UI, 'explanation_label', lang))}</strong>" if labelled else ""
     parts = [f"<p>{sentences([label, esc(question.explanation.get(lang))], lang)}</p>"]
     labels = link_labels(question.links, course, lang)
@@ -84,11 +84,11 @@ def explanation_html(question: Question, lang: str, course: Course | None, *, la
     return "".join(parts)
 
 
-def _item_lines(question: Question, result: Result, lang: str) -> list[str]:
+def _item_lines(question: Question | StudentQuestion, result: Result, lang: str) -> list[str]:
     """Per-choice marks and feedback for the choices the student picked."""
-    if question.type not in ("single", "multiple"):
+    texts = behaviour(question).choice_texts(question, lang)
+    if texts is None:
         return []
-    texts = {c.id: c.text.get(lang) for c in question.choices}
     lines = []
     for item in result.items:
         if not item.chosen:
@@ -102,7 +102,11 @@ def _item_lines(question: Question, result: Result, lang: str) -> list[str]:
 
 
 def feedback_html(
-    question: Question, result: Result, lang: str, course: Course | None = None, answer: object = None
+    question: Question | StudentQuestion,
+    result: Result,
+    lang: str,
+    course: Course | None = None,
+    answer: object = None,
 ) -> str:
     """What a Check shows: right or not, points, the typed answer, per-choice feedback, details, explanation.
 
@@ -117,7 +121,7 @@ def feedback_html(
     key = "awarded_one" if result.points_possible == 1 else "awarded"
     awarded = ui(UI, key, lang, awarded=number(result.points_awarded), possible=result.points_possible)
     parts = [f"<p>{sentences([f'<strong>{esc(verdict)}</strong>', esc(awarded)], lang)}</p>"]
-    if question.type in ("text", "numeric") and answer is not None:
+    if behaviour(question).echo_answer and answer is not None:
         typed = number(answer) if isinstance(answer, int | float) else str(answer)
         parts.append(f"<p>{esc(ui(UI, 'your_answer', lang, answer=typed))}</p>")
     lines = _item_lines(question, result, lang)
@@ -125,8 +129,9 @@ def feedback_html(
         parts.append(f"<ul>{''.join(lines)}</ul>")
     elif result.feedback is not None:
         parts.append(f"<p>{esc(result.feedback.get(lang))}</p>")
-    if question.type in ("order", "match") and not result.correct:
-        key = "items_right" if question.type == "order" else "pairs_right"
+    parts_right = behaviour(question).parts_right
+    if parts_right is not None and not result.correct:
+        key = parts_right
         right = sum(i.correct for i in result.items)
         parts.append(f"<p>{esc(ui(UI, key, lang, right=right, total=len(result.items)))}</p>")
     parts.append(explanation_html(question, lang, course))
@@ -150,36 +155,17 @@ def progress_html(answered: int, total: int, score: float | None, possible: int,
     return f'<div class="lessonkit-progress" role="status" aria-live="polite">{esc(text)}</div>'
 
 
-def _static_body(question: Question, lang: str, seed: int) -> str:
-    t = question.type
-    if t in ("single", "multiple"):
-        box = "○" if t == "single" else "☐"
-        rows = [f"<li>{box} {esc(c.text.get(lang))}</li>" for c in shuffled(question.choices, seed, question.id)]
-        return f'<ul style="list-style:none">{"".join(rows)}</ul>'
-    if t == "true_false":
-        return f"<p>○ {esc(ui(UI, 'true', lang))} &nbsp; ○ {esc(ui(UI, 'false', lang))}</p>"
-    if t == "order":
-        rows = [f"<li>___ {esc(i.text.get(lang))}</li>" for i in shuffled(question.items, seed, question.id)]
-        return f'<ul style="list-style:none">{"".join(rows)}</ul>'
-    if t == "match":
-        lefts = "".join(f"<li>{esc(p.left.get(lang))}</li>" for p in question.pairs)
-        rights = "".join(f"<li>{esc(p.right.get(lang))}</li>" for p in shuffled(question.pairs, seed, question.id))
-        return f'<table><tr><td style="vertical-align:top"><ul>{lefts}</ul></td><td><ul>{rights}</ul></td></tr></table>'
-    unit = esc(question.unit.get(lang)) if t == "numeric" and question.unit else ""
-    return f"<p>{esc(ui(UI, 'answer_line', lang))}{sentences(['________', unit], lang)}</p>"
-
-
-def static_html(quiz: Quiz, lang: str, mode: str, seed: int = 0, course: Course | None = None) -> str:
+def static_html(quiz: Quiz | StudentQuiz, lang: str, mode: str, seed: int = 0, course: Course | None = None) -> str:
     """The questions as plain HTML for an exported notebook: no answers, no explanations in exam mode."""
     parts = [f'<div class="lessonkit-quiz" lang="{esc(lang)}"><h3>{esc(quiz.title.get(lang))}</h3>']
     note = sentences([ui(UI, "run_note", lang), ui(UI, "exam_note", lang) if mode == "exam" else ""], lang)
     parts.append(f"<p><em>{esc(note)}</em></p><ol>")
     for q in quiz.questions:
-        hint = sentences([ui(UI, f"hint_{q.type}", lang), points_label(q.points, lang)], lang)
+        hint = sentences([ui(UI, behaviour(q).hint, lang), points_label(q.points, lang)], lang)
         aside = ui(UI, "aside", lang, text=hint)
         prompt = sentences([esc(q.prompt.get(lang)), f"<small>{esc(aside)}</small>"], lang)
         parts.append(f"<li><p>{prompt}</p>")
-        parts.append(_static_body(q, lang, seed))
+        parts.append(behaviour(q).static_html(q, lang, seed))
         if mode == "practice":
             summary = esc(ui(UI, "explanation", lang))
             body = explanation_html(q, lang, course, labelled=False)

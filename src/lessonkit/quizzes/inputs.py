@@ -6,27 +6,27 @@ the choice or item text itself, or "Answer". Labels and options are rendered by 
 front end as text, not HTML, so content needs no escaping here.
 
 ``get()`` returns the answer in the shape ``scoring`` grades and responses files store,
-or None while the question is unanswered; ``set()`` takes the same shape back.
+or None while the question is unanswered; ``set()`` takes the same shape back. Each question
+type (``quizzes.types``) builds its control in ``make_input``, importing this module there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as W
 
+from lessonkit.content.base import Localized
 from lessonkit.content.quiz import (
-    MatchQuestion,
     MultipleQuestion,
     NumericQuestion,
     OrderQuestion,
-    Question,
     SingleQuestion,
     TextQuestion,
     TrueFalseQuestion,
 )
-from lessonkit.quizzes.html import UI, shuffled
+from lessonkit.quizzes.common import UI, shuffled
 from lessonkit.text.i18n import ui
 
 _WIDE = {"description_width": "initial"}
@@ -156,22 +156,19 @@ class OrderInput(AnswerInput):
 
 
 class MatchInput(AnswerInput):
-    """One drop-down per left item; the right items are offered shuffled."""
+    """One drop-down per left item, offering the rights in the order given (the match type shuffles them).
 
-    def __init__(self, q: MatchQuestion, lang: str, seed: int):
-        # a student copy's rights carry opaque ids of their own (see assign.student_quiz)
-        own = getattr(q, "right_options", None)
-        offered = (
-            [(t.get(lang), rid) for rid, t in own]
-            if own
-            else [(p.right.get(lang), p.id) for p in shuffled(q.pairs, seed, q.id)]
-        )
-        rights = [(ui(UI, "choose", lang), None), *offered]
+    ``lefts`` and ``offered`` are (id, text) pairs: pair ids, or in a student copy the
+    rights' opaque ids (see ``quizzes.types.match``).
+    """
+
+    def __init__(self, lefts: Sequence[tuple[str, Localized]], offered: Sequence[tuple[str, Localized]], lang: str):
+        rights = [(ui(UI, "choose", lang), None), *((text.get(lang), rid) for rid, text in offered)]
         self.menus = {
-            p.id: W.Dropdown(
-                options=rights, value=None, description=p.left.get(lang), style=_HALF, layout=W.Layout(**_FULL)
+            pid: W.Dropdown(
+                options=rights, value=None, description=left.get(lang), style=_HALF, layout=W.Layout(**_FULL)
             )
-            for p in q.pairs
+            for pid, left in lefts
         }
         self.widget = W.VBox(list(self.menus.values()))
         self.controls = list(self.menus.values())
@@ -226,18 +223,3 @@ class TextInput(AnswerInput):
 
     def clear(self) -> None:
         self.box.value = ""
-
-
-_INPUTS: dict[str, type[AnswerInput]] = {
-    "single": SingleInput,
-    "multiple": MultipleInput,
-    "true_false": TrueFalseInput,
-    "order": OrderInput,
-    "match": MatchInput,
-    "numeric": NumericInput,
-    "text": TextInput,
-}
-
-
-def make_input(question: Question, lang: str, seed: int) -> AnswerInput:
-    return _INPUTS[question.type](question, lang, seed)  # type: ignore[call-arg]

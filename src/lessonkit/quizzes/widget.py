@@ -22,7 +22,7 @@ import ipywidgets as W
 from lessonkit.content.quiz import Question
 from lessonkit.content.quiz import Quiz as QuizModel
 from lessonkit.quizzes.html import UI, feedback_html, message_html, points_label, progress_html, static_html
-from lessonkit.quizzes.inputs import AnswerInput, make_input
+from lessonkit.quizzes.inputs import AnswerInput
 from lessonkit.quizzes.responses import (
     Responses,
     ResponsesError,
@@ -32,6 +32,8 @@ from lessonkit.quizzes.responses import (
     write_responses,
 )
 from lessonkit.quizzes.scoring import AnswerKey, PlainAnswerKey, Result, answer_problem
+from lessonkit.quizzes.student_model import StudentQuestion, StudentQuiz
+from lessonkit.quizzes.types import make_input
 from lessonkit.style.controls import BUTTON_LAYOUT
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, ui
@@ -45,7 +47,9 @@ __all__ = ["UI", "Card", "Quiz"]
 class Card:
     """One question: its prompt, its answer control and, in practice mode, Check, Try again and feedback."""
 
-    def __init__(self, question: Question, n: int, total: int, *, lang: str, seed: int, practice: bool):
+    def __init__(
+        self, question: Question | StudentQuestion, n: int, total: int, *, lang: str, seed: int, practice: bool
+    ):
         self.question = question
         self.result: Result | None = None
         header = f"{ui(UI, 'question', lang, n=n, total=total)} · {points_label(question.points, lang)}"
@@ -103,7 +107,7 @@ class Quiz:
 
     def __init__(
         self,
-        quiz: QuizModel,
+        quiz: QuizModel | StudentQuiz,
         *,
         lang: str = "en",
         mode: Literal["practice", "exam"] | None = None,
@@ -296,7 +300,7 @@ class Quiz:
         return bundle
 
 
-def _find_lesson(course: Course | None, quiz: QuizModel) -> str:
+def _find_lesson(course: Course | None, quiz: QuizModel | StudentQuiz) -> str:
     for lesson in course.lessons if course else ():
         if any(q is quiz or q == quiz for q in lesson.quizzes):
             return lesson.id

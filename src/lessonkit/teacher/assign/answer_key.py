@@ -5,30 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from lessonkit.course.model import Course
+from lessonkit.quizzes.types import behaviour
 from lessonkit.text.htmltext import esc, link
-from lessonkit.text.i18n import format_date, ui, with_unit
+from lessonkit.text.i18n import format_date, ui
 from lessonkit.text.words import table
 
 _UI = table("answer_key")
 
 
 def _answer(q: Any, lang: str) -> list[str]:
-    t = lambda x: x.get(lang)  # noqa: E731
-    if q.type in ("single", "multiple"):
-        return [t(c.text) for c in q.choices if c.correct]
-    if q.type == "true_false":
-        return [ui(_UI, "true" if q.answer else "false", lang)]
-    if q.type == "order":
-        return [f"{n}. {t(i.text)}" for n, i in enumerate(q.items, 1)]
-    if q.type == "match":
-        return [f"{t(p.left)} → {t(p.right)}" for p in q.pairs]
-    if q.type == "numeric":
-        unit = t(q.unit) if q.unit else ""
-        tol = _MARKS[lang]["paren"].format(ui(_UI, "tolerance", lang, t=q.tolerance)) if q.tolerance else ""
-        return [with_unit(f"{q.answer:g}", unit, lang) + tol]
-    if q.type == "text":
-        return [ui(_UI, "or", lang).join(q.accepted[lang])]
-    return []
+    return behaviour(q).answer_text(q, lang)
 
 
 # punctuation, so Japanese lines use full-width marks

@@ -1,9 +1,11 @@
 """What the LMS formats share: one language's text, and the conversions a format forces.
 
-Format modules read the quiz through a ``Context`` instead of the model directly, so a
-conversion (an order question sent as matching, a unit moved into the prompt) is made
-the same way in every format and is always reported as a note: a teacher must learn
-from the export itself where the LMS will behave differently from lessonkit.
+Format modules read each question as the neutral form its type gives
+(``quizzes.types.export``: choices, true/false, pairs, a number, short answers), through
+a ``Context`` that converts it, so a conversion (an order question sent as matching, a
+unit moved into the prompt) is made the same way in every format and is always reported
+as a note: a teacher must learn from the export itself where the LMS will behave
+differently from lessonkit. No format module asks what type a question is.
 """
 
 from __future__ import annotations
@@ -16,15 +18,9 @@ from decimal import Decimal
 from typing import TypeVar
 
 from lessonkit.content.base import Localized
-from lessonkit.content.quiz import (
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    TextQuestion,
-)
+from lessonkit.content.quiz import Question, Quiz
+from lessonkit.quizzes.types import behaviour
+from lessonkit.quizzes.types.export import ChoiceForm, ExportForm, PairsForm, ShortAnswerForm
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import ui
 from lessonkit.text.words import table
@@ -76,11 +72,11 @@ class Context:
     notes: list[str] = field(default_factory=list)
     current: str = ""
 
-    def questions(self, quiz: Quiz) -> Iterator[Question]:
-        """The quiz's questions, remembering which one is being written (for notes)."""
+    def questions(self, quiz: Quiz) -> Iterator[tuple[Question, ExportForm]]:
+        """The quiz's questions with their forms, remembering which one is being written (for notes)."""
         for q in quiz.questions:
             self.current = q.id
-            yield q
+            yield q, behaviour(q).export_form(q, self.lang)
 
     def note(self, question_id: str, message: str) -> None:
         line = f"{question_id}: {message}"
@@ -98,37 +94,37 @@ class Context:
     def ui(self, key: str, **values: object) -> str:
         return ui(UI, key, self.lang, **values)
 
-    def prompt(self, q: Question) -> str:
-        """The prompt; a numeric question's unit follows it, since no LMS format here grades units."""
+    def prompt(self, q: Question, form: ExportForm) -> str:
+        """The prompt; a unit (a numeric question's) follows it, since no LMS format here grades units."""
         prompt = self.text(q.prompt)
-        if isinstance(q, NumericQuestion) and q.unit is not None:
-            unit = self.text(q.unit)
+        if form.unit is not None:
+            unit = self.text(form.unit)
             self.note(
                 q.id, f"{self.label} gets no unit: '{unit}' is shown after the prompt; the number alone is graded"
             )
             return self.ui("with_unit", prompt=prompt, unit=unit)
         return prompt
 
-    def pairs(self, q: MatchQuestion | OrderQuestion) -> list[tuple[str, str]]:
-        """(left, right) texts; an order question becomes positions 1, 2, … matched to items."""
-        if isinstance(q, OrderQuestion):
+    def pairs(self, q: Question, form: PairsForm) -> list[tuple[str, str]]:
+        """(left, right) texts; an ordering arrives as positions 1, 2, … matched to items."""
+        if form.ordered:
             self.note(
                 q.id,
                 f"{self.label} has no ordering type; exported as matching of position numbers to items "
                 "(scored per pair, not all-or-nothing)",
             )
-            return [(str(n), self.text(item.text)) for n, item in enumerate(q.items, 1)]
-        self.note(q.id, f"{self.label} scores matching per pair (part marks); lessonkit scores all-or-nothing")
-        return [(self.text(p.left), self.text(p.right)) for p in q.pairs]
+        else:
+            self.note(q.id, f"{self.label} scores matching per pair (part marks); lessonkit scores all-or-nothing")
+        return [(self.text(left), self.text(right)) for left, right in form.pairs]
 
-    def accepted(self, q: TextQuestion) -> list[str]:
+    def accepted(self, q: Question, form: ShortAnswerForm) -> list[str]:
         """The accepted short answers of the export's language only (the other language's are not right here)."""
         self.note(
             q.id,
             f"{self.label} compares short answers at most ignoring case; lessonkit also ignores width, "
             "kana script and punctuation, so list the variants students type under accepted",
         )
-        return [self.text(a) for a in q.accepted[self.lang]]  # type: ignore[index]
+        return [self.text(a) for a in form.accepted]
 
 
 def html(text: str) -> str:
@@ -148,13 +144,13 @@ def percent(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def multiple_weights(q: MultipleQuestion, ctx: Context) -> list[str]:
+def multiple_weights(q: Question, form: ChoiceForm, ctx: Context) -> list[str]:
     """Moodle weights for a multiple-answer question: right choices share 100%, a wrong one costs 100%.
 
     Moodle has no all-or-nothing multiple-answer type in core; these weights come closest
     (any wrong choice brings the mark to 0), and the difference is noted.
     """
-    right = sum(c.correct for c in q.choices)
+    right = sum(c.correct for c in form.choices)
     share = 100 / right
     ctx.note(
         q.id,
@@ -163,7 +159,7 @@ def multiple_weights(q: MultipleQuestion, ctx: Context) -> list[str]:
     )
     if right > _MOODLE_MAX_SHARES:
         ctx.note(q.id, f"{percent(share)}% is not one of Moodle's grades: choose 'nearest grade' when importing")
-    return [percent(share) if c.correct else "-100" for c in q.choices]
+    return [percent(share) if c.correct else "-100" for c in form.choices]
 
 
 def shuffled(items: Sequence[T], key: str) -> list[T]:

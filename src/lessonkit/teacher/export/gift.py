@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 
 from lessonkit.content.base import Localized
-from lessonkit.content.quiz import (
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    SingleQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
+from lessonkit.content.quiz import Question, Quiz
+from lessonkit.quizzes.types.export import (
+    ChoiceForm,
+    ExportForm,
+    NumberForm,
+    PairsForm,
+    ShortAnswerForm,
+    TrueFalseForm,
 )
 from lessonkit.teacher.export.common import Context, Meta, html, multiple_weights, number
 
@@ -56,49 +54,59 @@ def _feedback(ctx: Context, value: Localized | None) -> str:
     return f"#{rich(text)}" if text else ""
 
 
-def _answers(q: Question, ctx: Context) -> list[str]:
-    if isinstance(q, SingleQuestion):
-        return [f"{'=' if c.correct else '~'}{rich(ctx.text(c.text))}{_feedback(ctx, c.feedback)}" for c in q.choices]
-    if isinstance(q, MultipleQuestion):
-        weights = multiple_weights(q, ctx)
-        pairs = zip(q.choices, weights, strict=True)
+class _Answers:
+    """The answer part of each form (``ExportForm.kind``): lines inside the braces, or one inline string."""
+
+    @staticmethod
+    def choices(q: Question, form: ChoiceForm, ctx: Context) -> list[str]:
+        if not form.multiple:
+            return [
+                f"{'=' if c.correct else '~'}{rich(ctx.text(c.text))}{_feedback(ctx, c.feedback)}" for c in form.choices
+            ]
+        weights = multiple_weights(q, form, ctx)
+        pairs = zip(form.choices, weights, strict=True)
         return [f"~%{w}%{rich(ctx.text(c.text))}{_feedback(ctx, c.feedback)}" for c, w in pairs]
-    if isinstance(q, MatchQuestion | OrderQuestion):
-        return [f"={rich(left)} -> {plain(right)}" for left, right in ctx.pairs(q)]
-    if isinstance(q, TextQuestion):
-        accepted = ctx.accepted(q)
+
+    @staticmethod
+    def pairs(q: Question, form: PairsForm, ctx: Context) -> list[str]:
+        return [f"={rich(left)} -> {plain(right)}" for left, right in ctx.pairs(q, form)]
+
+    @staticmethod
+    def short_answer(q: Question, form: ShortAnswerForm, ctx: Context) -> list[str]:
+        accepted = ctx.accepted(q, form)
         if any("->" in a for a in accepted):  # GIFT has no escape for it
             ctx.note(q.id, "an accepted answer contains '->', which Moodle reads as matching: use moodle-xml")
         return [f"={plain(a)}" for a in accepted]
-    raise TypeError(q.type)  # pragma: no cover
 
-
-def _inline(q: Question, ctx: Context) -> str:
-    """The one-line answer part of true/false and numeric questions."""
-    if isinstance(q, TrueFalseQuestion):
-        right, wrong = (q.feedback_true, q.feedback_false) if q.answer else (q.feedback_false, q.feedback_true)
+    @staticmethod
+    def true_false(q: Question, form: TrueFalseForm, ctx: Context) -> str:
+        right, wrong = (
+            (form.feedback_true, form.feedback_false) if form.answer else (form.feedback_false, form.feedback_true)
+        )
         right_text, wrong_text = ctx.text(right), ctx.text(wrong)
         # Moodle reads {TRUE#feedback if wrong#feedback if right}.
-        out = "TRUE" if q.answer else "FALSE"
+        out = "TRUE" if form.answer else "FALSE"
         if wrong_text or right_text:
             out += f"#{rich(wrong_text)}" if wrong_text else "#"
         if right_text:
             out += f"#{rich(right_text)}"
         return out
-    if isinstance(q, NumericQuestion):
-        return f"#{number(q.answer)}:{number(q.tolerance)}"
-    raise TypeError(q.type)  # pragma: no cover
+
+    @staticmethod
+    def number(q: Question, form: NumberForm, ctx: Context) -> str:
+        return f"#{number(form.value)}:{number(form.tolerance)}"
 
 
-def question(q: Question, ctx: Context) -> str:
+def question(q: Question, form: ExportForm, ctx: Context) -> str:
     """One paragraph: ``::id::[html]prompt {answers ####explanation}``, with no blank line inside."""
-    head = f"::{escape(q.id)}::[html]{rich(ctx.prompt(q))}"
+    head = f"::{escape(q.id)}::[html]{rich(ctx.prompt(q, form))}"
     general = f"####{rich(ctx.text(q.explanation))}"
     if q.points != 1:
         ctx.note(q.id, f"{ctx.label} has no marks per question; set this one to {q.points} in Moodle")
-    if isinstance(q, TrueFalseQuestion | NumericQuestion):
-        return f"{head} {{{_inline(q, ctx)} {general}}}"
-    lines = "".join(f"\t{a}\n" for a in _answers(q, ctx))
+    answers = getattr(_Answers, form.kind)(q, form, ctx)
+    if isinstance(answers, str):  # true/false and numbers sit on the prompt's line
+        return f"{head} {{{answers} {general}}}"
+    lines = "".join(f"\t{a}\n" for a in answers)
     return f"{head} {{\n{lines}\t{general}\n}}"
 
 
@@ -111,5 +119,5 @@ def category_line(meta: Meta) -> str:
 def export(quiz: Quiz, ctx: Context, meta: Meta) -> str:
     """The file: a comment and Moodle's category switch, then the questions, blank lines between."""
     blocks = [f"// lessonkit quiz {meta.stem} ({ctx.lang})\n{category_line(meta)}"]
-    blocks += [question(q, ctx) for q in ctx.questions(quiz)]
+    blocks += [question(q, form, ctx) for q, form in ctx.questions(quiz)]
     return "\n\n".join(blocks) + "\n"

@@ -13,17 +13,8 @@ import json
 from typing import Any
 
 from lessonkit.content.base import Localized
-from lessonkit.content.quiz import (
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    SingleQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
-)
+from lessonkit.content.quiz import Question, Quiz
+from lessonkit.quizzes.types import behaviour
 from lessonkit.teacher.export.common import Context, Meta
 
 SCHEMA = "lessonkit-quiz"
@@ -34,20 +25,7 @@ def _body(q: Question, ctx: Context) -> dict[str, Any]:
     def t(value: Localized | None) -> str | None:
         return ctx.text(value) or None
 
-    if isinstance(q, SingleQuestion | MultipleQuestion):
-        choices = [{"id": c.id, "text": t(c.text), "correct": c.correct, "feedback": t(c.feedback)} for c in q.choices]
-        return {"choices": choices}
-    if isinstance(q, TrueFalseQuestion):
-        return {"answer": q.answer, "feedback_true": t(q.feedback_true), "feedback_false": t(q.feedback_false)}
-    if isinstance(q, OrderQuestion):
-        return {"items": [{"id": i.id, "text": t(i.text)} for i in q.items]}
-    if isinstance(q, MatchQuestion):
-        return {"pairs": [{"id": p.id, "left": t(p.left), "right": t(p.right)} for p in q.pairs]}
-    if isinstance(q, NumericQuestion):
-        return {"answer": float(q.answer), "tolerance": float(q.tolerance), "unit": t(q.unit)}
-    if isinstance(q, TextQuestion):
-        return {"accepted": list(q.accepted[ctx.lang])}  # type: ignore[index]
-    raise TypeError(q.type)  # pragma: no cover
+    return behaviour(q).json_fields(q, ctx.lang, t)
 
 
 def question(q: Question, ctx: Context) -> dict[str, Any]:
@@ -72,7 +50,7 @@ def document(quiz: Quiz, ctx: Context, meta: Meta) -> dict[str, Any]:
         "course": meta.course_id,
         "lesson": meta.lesson_id,
         "quiz": {"id": quiz.id, "title": ctx.text(quiz.title), "mode": quiz.mode, "total_points": quiz.total_points},
-        "questions": [question(q, ctx) for q in ctx.questions(quiz)],
+        "questions": [question(q, ctx) for q, _form in ctx.questions(quiz)],
     }
 
 

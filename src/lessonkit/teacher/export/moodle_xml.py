@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from lessonkit.content.quiz import (
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    SingleQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
+from lessonkit.content.quiz import Question, Quiz
+from lessonkit.quizzes.types.export import (
+    ChoiceForm,
+    ExportForm,
+    NumberForm,
+    PairsForm,
+    ShortAnswerForm,
+    TrueFalseForm,
 )
 from lessonkit.teacher.export.common import Context, Meta, html, multiple_weights, number
 
@@ -43,97 +41,88 @@ def _answer(parent: Element, fraction: str, text: str, feedback: str = "", fmt: 
     return el
 
 
-def _head(kind: str, q: Question, ctx: Context) -> Element:
+def _head(kind: str, q: Question, form: ExportForm, ctx: Context) -> Element:
     el = Element("question", {"type": kind})
     _text(el, "name", q.id, None)
-    _text(el, "questiontext", html(ctx.prompt(q)))
+    _text(el, "questiontext", html(ctx.prompt(q, form)))
     _text(el, "generalfeedback", html(ctx.text(q.explanation)))
     sub(el, "defaultgrade").text = str(q.points)
     sub(el, "hidden").text = "0"
     return el
 
 
-def _choices(q: SingleQuestion | MultipleQuestion, ctx: Context) -> Element:
-    el = _head("multichoice", q, ctx)
-    sub(el, "single").text = "true" if isinstance(q, SingleQuestion) else "false"
-    sub(el, "shuffleanswers").text = "true"  # lessonkit shows choices shuffled too
-    sub(el, "answernumbering").text = "abc"
-    if isinstance(q, SingleQuestion):
-        weights = ["100" if c.correct else "0" for c in q.choices]
-    else:
-        weights = multiple_weights(q, ctx)
-    for c, weight in zip(q.choices, weights, strict=True):
-        _answer(el, weight, html(ctx.text(c.text)), html(ctx.text(c.feedback)))
-    return el
+class _Questions:
+    """One ``<question>`` per form (``ExportForm.kind``), of the Moodle type the form names."""
+
+    def __init__(self, order_as: str = "matching"):
+        self.order_as = order_as
+
+    def choices(self, q: Question, form: ChoiceForm, ctx: Context) -> Element:
+        el = _head(form.moodle, q, form, ctx)
+        sub(el, "single").text = "false" if form.multiple else "true"
+        sub(el, "shuffleanswers").text = "true"  # lessonkit shows choices shuffled too
+        sub(el, "answernumbering").text = "abc"
+        if form.multiple:
+            weights = multiple_weights(q, form, ctx)
+        else:
+            weights = ["100" if c.correct else "0" for c in form.choices]
+        for c, weight in zip(form.choices, weights, strict=True):
+            _answer(el, weight, html(ctx.text(c.text)), html(ctx.text(c.feedback)))
+        return el
+
+    def true_false(self, q: Question, form: TrueFalseForm, ctx: Context) -> Element:
+        el = _head(form.moodle, q, form, ctx)
+        for value, feedback in ((True, form.feedback_true), (False, form.feedback_false)):
+            fraction = "100" if value == form.answer else "0"
+            _answer(el, fraction, "true" if value else "false", html(ctx.text(feedback)), "moodle_auto_format")
+        return el
+
+    def pairs(self, q: Question, form: PairsForm, ctx: Context) -> Element:
+        if form.ordered and self.order_as == "ordering":
+            return self.ordering(q, form, ctx)
+        el = _head(form.moodle, q, form, ctx)
+        # Positions stay 1, 2, …; Moodle shuffles the choices offered for them anyway.
+        sub(el, "shuffleanswers").text = "false" if form.ordered else "true"
+        for left, right in ctx.pairs(q, form):
+            item = _text(el, "subquestion", html(left))
+            _text(item, "answer", right, None)
+        return el
+
+    def ordering(self, q: Question, form: PairsForm, ctx: Context) -> Element:
+        ctx.note(q.id, f"{ctx.label}: exported as Moodle's ordering type (standard in recent Moodle, a plugin before)")
+        el = _head("ordering", q, form, ctx)
+        for tag, value in (
+            ("layouttype", "VERTICAL"),
+            ("selecttype", "ALL"),
+            ("selectcount", str(len(form.ordered))),
+            ("gradingtype", "ALL_OR_NOTHING"),  # as lessonkit scores it
+            ("showgrading", "SHOW"),
+            ("numberingstyle", "none"),
+        ):
+            sub(el, tag).text = value
+        for n, text in enumerate(form.ordered, 1):
+            _answer(el, str(n), html(ctx.text(text)))
+        return el
+
+    def number(self, q: Question, form: NumberForm, ctx: Context) -> Element:
+        el = _head(form.moodle, q, form, ctx)
+        answer = _answer(el, "100", number(form.value), fmt="moodle_auto_format")
+        sub(answer, "tolerance").text = number(form.tolerance)
+        for tag, value in (("unitgradingtype", "0"), ("unitpenalty", "0.1"), ("showunits", "3"), ("unitsleft", "0")):
+            sub(el, tag).text = value  # showunits 3: units are not used, the number alone is graded
+        return el
+
+    def short_answer(self, q: Question, form: ShortAnswerForm, ctx: Context) -> Element:
+        el = _head(form.moodle, q, form, ctx)
+        sub(el, "usecase").text = "0"
+        for text in ctx.accepted(q, form):
+            _answer(el, "100", text, fmt="moodle_auto_format")
+        return el
 
 
-def _true_false(q: TrueFalseQuestion, ctx: Context) -> Element:
-    el = _head("truefalse", q, ctx)
-    for value, feedback in ((True, q.feedback_true), (False, q.feedback_false)):
-        fraction = "100" if value == q.answer else "0"
-        _answer(el, fraction, "true" if value else "false", html(ctx.text(feedback)), "moodle_auto_format")
-    return el
-
-
-def _matching(q: MatchQuestion | OrderQuestion, ctx: Context) -> Element:
-    el = _head("matching", q, ctx)
-    # Positions stay 1, 2, …; Moodle shuffles the choices offered for them anyway.
-    sub(el, "shuffleanswers").text = "false" if isinstance(q, OrderQuestion) else "true"
-    for left, right in ctx.pairs(q):
-        item = _text(el, "subquestion", html(left))
-        _text(item, "answer", right, None)
-    return el
-
-
-def _ordering(q: OrderQuestion, ctx: Context) -> Element:
-    ctx.note(q.id, f"{ctx.label}: exported as Moodle's ordering type (standard in recent Moodle, a plugin before)")
-    el = _head("ordering", q, ctx)
-    for tag, value in (
-        ("layouttype", "VERTICAL"),
-        ("selecttype", "ALL"),
-        ("selectcount", str(len(q.items))),
-        ("gradingtype", "ALL_OR_NOTHING"),  # as lessonkit scores it
-        ("showgrading", "SHOW"),
-        ("numberingstyle", "none"),
-    ):
-        sub(el, tag).text = value
-    for n, item in enumerate(q.items, 1):
-        _answer(el, str(n), html(ctx.text(item.text)))
-    return el
-
-
-def _numerical(q: NumericQuestion, ctx: Context) -> Element:
-    el = _head("numerical", q, ctx)
-    answer = _answer(el, "100", number(q.answer), fmt="moodle_auto_format")
-    sub(answer, "tolerance").text = number(q.tolerance)
-    for tag, value in (("unitgradingtype", "0"), ("unitpenalty", "0.1"), ("showunits", "3"), ("unitsleft", "0")):
-        sub(el, tag).text = value  # showunits 3: units are not used, the number alone is graded
-    return el
-
-
-def _short(q: TextQuestion, ctx: Context) -> Element:
-    el = _head("shortanswer", q, ctx)
-    sub(el, "usecase").text = "0"
-    for text in ctx.accepted(q):
-        _answer(el, "100", text, fmt="moodle_auto_format")
-    return el
-
-
-def question(q: Question, ctx: Context, order_as: str = "matching") -> Element:
+def question(q: Question, form: ExportForm, ctx: Context, order_as: str = "matching") -> Element:
     """One ``<question>`` of the Moodle type closest to the lessonkit one."""
-    if isinstance(q, SingleQuestion | MultipleQuestion):
-        return _choices(q, ctx)
-    if isinstance(q, TrueFalseQuestion):
-        return _true_false(q, ctx)
-    if isinstance(q, OrderQuestion) and order_as == "ordering":
-        return _ordering(q, ctx)
-    if isinstance(q, MatchQuestion | OrderQuestion):
-        return _matching(q, ctx)
-    if isinstance(q, NumericQuestion):
-        return _numerical(q, ctx)
-    if isinstance(q, TextQuestion):
-        return _short(q, ctx)
-    raise TypeError(q.type)  # pragma: no cover
+    return getattr(_Questions(order_as), form.kind)(q, form, ctx)
 
 
 def category(meta: Meta, ctx: Context) -> Element:
@@ -148,6 +137,6 @@ def export(quiz: Quiz, ctx: Context, meta: Meta, order_as: str = "matching") -> 
     """``<quiz>``: a category question, then one question per lessonkit question, in order."""
     root = Element("quiz")
     root.append(category(meta, ctx))
-    root.extend(question(q, ctx, order_as) for q in ctx.questions(quiz))
+    root.extend(question(q, form, ctx, order_as) for q, form in ctx.questions(quiz))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -20,16 +20,14 @@ from collections.abc import Iterator
 from itertools import count
 
 from lessonkit.content.base import Localized
-from lessonkit.content.quiz import (
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    SingleQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
+from lessonkit.content.quiz import Question, Quiz
+from lessonkit.quizzes.types.export import (
+    ChoiceForm,
+    ExportForm,
+    NumberForm,
+    PairsForm,
+    ShortAnswerForm,
+    TrueFalseForm,
 )
 from lessonkit.teacher.export.common import Context, Meta, html, number, shuffled
 
@@ -39,16 +37,6 @@ sub = ET.SubElement
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-
-QUESTION_TYPES = {
-    "single": "multiple_choice_question",
-    "multiple": "multiple_answers_question",
-    "true_false": "true_false_question",
-    "text": "short_answer_question",
-    "numeric": "numerical_question",
-    "match": "matching_question",
-    "order": "matching_question",
-}
 
 
 def _mattext(parent: Element, text: str, rich: bool = True) -> Element:
@@ -77,14 +65,14 @@ def _varequal(value: str, respident: str = "response1") -> Element:
 class _Item:
     """One ``<item>`` being built: its presentation, its scoring and its feedback texts."""
 
-    def __init__(self, q: Question, ctx: Context, ident: str, ids: Iterator[int]):
+    def __init__(self, q: Question, form: ExportForm, ctx: Context, ident: str, ids: Iterator[int]):
         self.ctx, self.ids = ctx, ids  # answer idents: numbers unique in the file, as Canvas writes them
         self.el = Element("item", {"ident": ident, "title": q.id})
         self.meta = sub(sub(self.el, "itemmetadata"), "qtimetadata")
-        self.field("question_type", QUESTION_TYPES[q.type])
+        self.field("question_type", form.qti)
         self.field("points_possible", str(q.points))
         self.presentation = sub(self.el, "presentation")
-        _mattext(self.presentation, html(ctx.prompt(q)))
+        _mattext(self.presentation, html(ctx.prompt(q, form)))
         self.scoring = sub(self.el, "resprocessing")
         outcomes = sub(self.scoring, "outcomes")
         sub(outcomes, "decvar", {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"})
@@ -123,79 +111,73 @@ class _Item:
         return self.el
 
 
-def _single(item: _Item, q: SingleQuestion) -> None:
-    idents = item.choices([(item.ctx.text(c.text), c.feedback) for c in q.choices])
-    right = next(i for i, c in zip(idents, q.choices, strict=True) if c.correct)
-    _condition(item.scoring, "No", _varequal(right), score="100")
+class _Writers:
+    """The item body and scoring of each form (``ExportForm.kind``), as Canvas writes its own."""
 
+    @staticmethod
+    def choices(item: _Item, q: Question, form: ChoiceForm) -> None:
+        labels = [(item.ctx.text(c.text), c.feedback) for c in form.choices]
+        idents = item.choices(labels, "Multiple" if form.multiple else "Single")
+        if not form.multiple:
+            right = next(i for i, c in zip(idents, form.choices, strict=True) if c.correct)
+            _condition(item.scoring, "No", _varequal(right), score="100")
+            return
+        both = Element("and")
+        for ident, c in zip(idents, form.choices, strict=True):
+            (both if c.correct else sub(both, "not")).append(_varequal(ident))
+        _condition(item.scoring, "No", both, score="100")
+        item.ctx.note(
+            q.id, "Canvas gives partial credit for multiple-answer questions; lessonkit scores all-or-nothing"
+        )
 
-def _multiple(item: _Item, q: MultipleQuestion) -> None:
-    idents = item.choices([(item.ctx.text(c.text), c.feedback) for c in q.choices], "Multiple")
-    both = Element("and")
-    for ident, c in zip(idents, q.choices, strict=True):
-        (both if c.correct else sub(both, "not")).append(_varequal(ident))
-    _condition(item.scoring, "No", both, score="100")
-    item.ctx.note(q.id, "Canvas gives partial credit for multiple-answer questions; lessonkit scores all-or-nothing")
+    @staticmethod
+    def true_false(item: _Item, q: Question, form: TrueFalseForm) -> None:
+        labels = [(item.ctx.ui("true"), form.feedback_true), (item.ctx.ui("false"), form.feedback_false)]
+        true_id, false_id = item.choices(labels)
+        _condition(item.scoring, "No", _varequal(true_id if form.answer else false_id), score="100")
 
+    @staticmethod
+    def pairs(item: _Item, q: Question, form: PairsForm) -> None:
+        pairs = item.ctx.pairs(q, form)
+        lefts = [str(next(item.ids)) for _ in pairs]
+        rights = [str(next(item.ids)) for _ in pairs]
+        offered = shuffled(list(zip(rights, (r for _, r in pairs), strict=True)), f"{q.id}:rights")
+        share = f"{100 / len(pairs):.2f}"
+        for left_id, right_id, (left, _) in zip(lefts, rights, pairs, strict=True):
+            lid = sub(item.presentation, "response_lid", {"ident": f"response_{left_id}"})
+            _mattext(lid, html(left))
+            render = sub(lid, "render_choice")
+            for ident, text in offered:
+                _mattext(sub(render, "response_label", {"ident": ident}), text, rich=False)
+            rc = sub(item.scoring, "respcondition")
+            sub(rc, "conditionvar").append(_varequal(right_id, f"response_{left_id}"))
+            sub(rc, "setvar", {"varname": "SCORE", "action": "Add"}).text = share
+        item.field("original_answer_ids", ",".join(lefts))
 
-def _true_false(item: _Item, q: TrueFalseQuestion) -> None:
-    labels = [(item.ctx.ui("true"), q.feedback_true), (item.ctx.ui("false"), q.feedback_false)]
-    true_id, false_id = item.choices(labels)
-    _condition(item.scoring, "No", _varequal(true_id if q.answer else false_id), score="100")
+    @staticmethod
+    def short_answer(item: _Item, q: Question, form: ShortAnswerForm) -> None:
+        _fib(item, decimal=False)
+        rc = sub(item.scoring, "respcondition", {"continue": "No"})
+        cond = sub(rc, "conditionvar")  # several varequal in one conditionvar: any of them, as Canvas writes it
+        for text in item.ctx.accepted(q, form):
+            cond.append(_varequal(text))
+        sub(rc, "setvar", {"action": "Set", "varname": "SCORE"}).text = "100"
 
-
-def _matching(item: _Item, q: MatchQuestion | OrderQuestion) -> None:
-    pairs = item.ctx.pairs(q)
-    lefts = [str(next(item.ids)) for _ in pairs]
-    rights = [str(next(item.ids)) for _ in pairs]
-    offered = shuffled(list(zip(rights, (r for _, r in pairs), strict=True)), f"{q.id}:rights")
-    share = f"{100 / len(pairs):.2f}"
-    for left_id, right_id, (left, _) in zip(lefts, rights, pairs, strict=True):
-        lid = sub(item.presentation, "response_lid", {"ident": f"response_{left_id}"})
-        _mattext(lid, html(left))
-        render = sub(lid, "render_choice")
-        for ident, text in offered:
-            _mattext(sub(render, "response_label", {"ident": ident}), text, rich=False)
-        rc = sub(item.scoring, "respcondition")
-        sub(rc, "conditionvar").append(_varequal(right_id, f"response_{left_id}"))
-        sub(rc, "setvar", {"varname": "SCORE", "action": "Add"}).text = share
-    item.field("original_answer_ids", ",".join(lefts))
+    @staticmethod
+    def number(item: _Item, q: Question, form: NumberForm) -> None:
+        _fib(item, decimal=True)
+        any_of = Element("or")
+        any_of.append(_varequal(number(form.value)))
+        both = sub(any_of, "and")
+        sub(both, "vargte", {"respident": "response1"}).text = number(form.value - form.tolerance)
+        sub(both, "varlte", {"respident": "response1"}).text = number(form.value + form.tolerance)
+        _condition(item.scoring, "No", any_of, score="100")
 
 
 def _fib(item: _Item, decimal: bool) -> None:
     lid = sub(item.presentation, "response_str", {"ident": "response1", "rcardinality": "Single"})
     render = sub(lid, "render_fib", {"fibtype": "Decimal"} if decimal else {})
     sub(render, "response_label", {"ident": "answer1"} if decimal else {"ident": "answer1", "rshuffle": "No"})
-
-
-def _text(item: _Item, q: TextQuestion) -> None:
-    _fib(item, decimal=False)
-    rc = sub(item.scoring, "respcondition", {"continue": "No"})
-    cond = sub(rc, "conditionvar")  # several varequal in one conditionvar: any of them, as Canvas writes it
-    for text in item.ctx.accepted(q):
-        cond.append(_varequal(text))
-    sub(rc, "setvar", {"action": "Set", "varname": "SCORE"}).text = "100"
-
-
-def _numeric(item: _Item, q: NumericQuestion) -> None:
-    _fib(item, decimal=True)
-    any_of = Element("or")
-    any_of.append(_varequal(number(q.answer)))
-    both = sub(any_of, "and")
-    sub(both, "vargte", {"respident": "response1"}).text = number(q.answer - q.tolerance)
-    sub(both, "varlte", {"respident": "response1"}).text = number(q.answer + q.tolerance)
-    _condition(item.scoring, "No", any_of, score="100")
-
-
-_WRITERS = {
-    "single": _single,
-    "multiple": _multiple,
-    "true_false": _true_false,
-    "match": _matching,
-    "order": _matching,
-    "text": _text,
-    "numeric": _numeric,
-}
 
 
 def assessment(quiz: Quiz, ctx: Context, meta: Meta) -> str:
@@ -211,9 +193,9 @@ def assessment(quiz: Quiz, ctx: Context, meta: Meta) -> str:
     test = sub(root, "assessment", {"ident": ident(meta), "title": ctx.text(meta.title)})
     section = sub(test, "section", {"ident": "root_section"})
     ids = count(1)
-    for q in ctx.questions(quiz):
-        item = _Item(q, ctx, f"{ident(meta)}-{q.id}", ids)
-        _WRITERS[q.type](item, q)
+    for q, form in ctx.questions(quiz):
+        item = _Item(q, form, ctx, f"{ident(meta)}-{q.id}", ids)
+        getattr(_Writers, form.kind)(item, q, form)
         section.append(item.finish())
     return _xml(root)
 

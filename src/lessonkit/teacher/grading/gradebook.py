@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lessonkit.content.lesson import Lesson
-from lessonkit.content.quiz import Quiz
+from lessonkit.content.quiz import Question, Quiz
 from lessonkit.course.loader import display_path
 from lessonkit.course.model import Course
 from lessonkit.quizzes.html import number
 from lessonkit.quizzes.responses import Responses, timestamp
 from lessonkit.quizzes.scoring import Result, check_answer
-from lessonkit.quizzes.student_file import real_match_answer
+from lessonkit.quizzes.student_file import course_answer
 from lessonkit.teacher.grading.collect import Read, Rejected
 from lessonkit.teacher.grading.students import normalise
 
@@ -98,13 +98,9 @@ def score(read: Read, course: Course) -> Submission | Rejected:
     return Submission(read.path, r, lesson, quiz, results, unknown)
 
 
-def _own_ids(question: object, r: Responses, course: Course) -> object:
+def _own_ids(question: Question, r: Responses, course: Course) -> object:
     """The answer in the course's ids: a student copy's match answers carry opaque ids."""
-    answer = r.answers.get(question.id)  # type: ignore[attr-defined]
-    if getattr(question, "type", None) != "match":
-        return answer
-    pairs = [p.id for p in question.pairs]  # type: ignore[attr-defined]
-    return real_match_answer(answer, pairs, (course.info.id, r.lesson, r.quiz, question.id))  # type: ignore[attr-defined]
+    return course_answer(question, r.answers.get(question.id), (course.info.id, r.lesson, r.quiz))
 
 
 def _quiz_order(course: Course) -> dict[tuple[str, str], int]:

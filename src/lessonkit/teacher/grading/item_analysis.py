@@ -23,22 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from lessonkit.content.lesson import Lesson
-from lessonkit.content.quiz import (
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Question,
-    Quiz,
-    SingleQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
-)
-from lessonkit.quizzes.html import UI as QUIZ_UI
-from lessonkit.quizzes.html import number
-from lessonkit.quizzes.textmatch import normalize
+from lessonkit.content.quiz import Question, Quiz
+from lessonkit.quizzes.types import behaviour
 from lessonkit.teacher.grading.gradebook import Submission
-from lessonkit.text.i18n import ui
 
 __all__ = [
     "EASY",
@@ -132,15 +119,7 @@ def _flags(p: float, r: float | None) -> tuple[str, ...]:
 
 def _answer_key(question: Question, answer: Any) -> Hashable:
     """Answers that are the same for the student count as one: a set of choices, a text as matched."""
-    if isinstance(question, TextQuestion):
-        return normalize(answer)
-    if isinstance(question, MultipleQuestion):
-        return tuple(sorted(answer))
-    if isinstance(question, MatchQuestion):
-        return tuple(sorted(answer.items()))
-    if isinstance(question, NumericQuestion):
-        return float(answer)
-    return tuple(answer) if isinstance(answer, list) else answer
+    return behaviour(question).same_answer(question, answer)
 
 
 def _common_wrong(question: Question, answers: list[Any]) -> tuple[WrongAnswer, ...]:
@@ -187,19 +166,4 @@ def quiz_stats(submissions: Sequence[Submission]) -> QuizStats:
 
 def describe_answer(question: Question, answer: Any, lang: str) -> str:
     """An answer as the student saw it, in ``lang``: choice and item texts, never ids. Plain text, not HTML."""
-    sep = "、" if lang == "ja" else "; "
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        chosen = {answer} if isinstance(answer, str) else set(answer)
-        return sep.join(c.text.get(lang) for c in question.choices if c.id in chosen)
-    if isinstance(question, TrueFalseQuestion):
-        return ui(QUIZ_UI, "true" if answer else "false", lang)
-    if isinstance(question, OrderQuestion):
-        texts = {i.id: i.text.get(lang) for i in question.items}
-        return " → ".join(texts[a] for a in answer)
-    if isinstance(question, MatchQuestion):
-        rights = {p.id: p.right.get(lang) for p in question.pairs}
-        return sep.join(f"{p.left.get(lang)} → {rights[answer[p.id]]}" for p in question.pairs if p.id in answer)
-    if isinstance(question, NumericQuestion):
-        unit = question.unit.get(lang) if question.unit else ""
-        return number(answer) + (unit if lang == "ja" else f" {unit}" if unit else "")
-    return str(answer)
+    return behaviour(question).describe(question, answer, lang)

@@ -14,7 +14,7 @@ APP_ARGS ?=
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: lab test app bench check lint clean
+.PHONY: lab test app bench check lint clean hub hub-install hub-collect hub-bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -55,10 +55,65 @@ test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
 	$(BIN)/lessonkit check lessons
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# measurements, not tests (not part of `make test`; about 15-20 minutes): prints the results
-# table and writes docs/benchmarks.md. BENCH_ARGS="--quick" tries the machinery in a few minutes.
+# measurements, not tests (not part of `make test`; about 20-25 minutes): prints the results
+# table and writes docs/benchmarks.md: every lesson's Run All beside the two floors measured
+# alternately in the same run (the bare notebook: pandas, plotly, ipywidgets and one figure shown
+# through plotly's renderers; the trap-free floor: the same figure sent as its raw mimetype),
+# handlers in a real kernel, peak kernel RSS, executed notebook sizes. BENCH_ARGS="--quick" tries
+# the machinery in a few minutes; BENCH_ARGS="--only run_all handlers" picks measurements.
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# -- the course's own JupyterHub on one server (docs/deployment.md); run these as root ----------
+#   sudo make hub HUB_CLASS=class.csv   accounts for the class, the course in each home, JupyterHub on
+#                                       http://127.0.0.1:$(HUB_PORT) (Ctrl-C stops the hub; servers keep running)
+#   sudo make hub-collect               every student's saved answers into the teacher's ~/collected/, graded
+#   sudo make hub-bench                 a class of 30 through a real hub (about 3 minutes on 2 cores; docs/deployment.md)
+HUB_PREFIX ?= /opt/road-to-peace
+HUB_ENV := $(HUB_PREFIX)/env
+HUB_STATE ?= deploy/hub/state
+HUB_CLASS ?= deploy/hub/class.example.csv
+HUB_TEACHER ?= teacher
+HUB_PORT ?= 8000
+HUB_AUTH ?= shared
+HUB_LANG ?= en
+HUB_CULL_TIMEOUT ?= 3600
+HUB_ARGS ?=
+HUB_BENCH_ARGS ?=
+# students run the hub's environment as themselves: its Python must be readable by every account
+# (a Python under /root, as pyenv installs it, is not): the system's python3 (Debian: python3-venv)
+HUB_PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo $(PYTHON))
+HUB_LIB := $(shell find src/lessonkit -type f -not -path '*/__pycache__/*' 2>/dev/null)
+HUB_COURSE := $(shell find lessons notebooks -type f -not -name 'responses-*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+
+$(HUB_ENV)/.hub-installed: deploy/hub/requirements.txt $(CONSTRAINTS) binder/overrides.json pyproject.toml $(HUB_LIB)
+	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@[ -x $(HUB_ENV)/bin/python ] || $(HUB_PYTHON) -m venv $(HUB_ENV)
+	$(HUB_ENV)/bin/python -m pip install -q --upgrade pip
+	$(HUB_ENV)/bin/python -m pip install -q -r deploy/hub/requirements.txt
+	$(HUB_ENV)/bin/python -m pip install -q --no-deps --force-reinstall .
+	@mkdir -p $(HUB_ENV)/share/jupyter/lab/settings && cp binder/overrides.json $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
+	@touch $@
+
+$(HUB_PREFIX)/.course-installed: $(HUB_ENV)/.hub-installed deploy/hub/hubctl.py $(HUB_COURSE)
+	$(HUB_ENV)/bin/python deploy/hub/hubctl.py install-course --prefix $(HUB_PREFIX) --source .
+	@touch $@
+
+deploy/hub/node_modules/.package-lock.json: deploy/hub/package-lock.json
+	npm ci --prefix deploy/hub --no-audit --no-fund --loglevel=error
+
+hub-install: $(HUB_ENV)/.hub-installed $(HUB_PREFIX)/.course-installed deploy/hub/node_modules/.package-lock.json
+
+hub: hub-install
+	$(HUB_ENV)/bin/python deploy/hub/hubctl.py start --class "$(HUB_CLASS)" --state "$(HUB_STATE)" \
+	  --prefix "$(HUB_PREFIX)" --teacher "$(HUB_TEACHER)" --port $(HUB_PORT) --auth $(HUB_AUTH) \
+	  --lang $(HUB_LANG) --cull-timeout $(HUB_CULL_TIMEOUT) $(if $(HUB_LISTEN_ALL),--listen-all) $(HUB_ARGS)
+
+hub-collect:
+	$(HUB_ENV)/bin/python deploy/hub/hubctl.py collect --state "$(HUB_STATE)" --grade
+
+hub-bench: hub-install $(VENV)/.dev-installed
+	$(BIN)/python -m benchmarks.hub_bench $(HUB_BENCH_ARGS)
 
 check: $(VENV)/.lab-installed
 	$(BIN)/lessonkit check lessons

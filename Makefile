@@ -52,6 +52,7 @@ app: $(VENV)/.app-installed
 test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
 	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/ruff format --check src tests tools benchmarks
+	$(BIN)/mypy
 	$(BIN)/lessonkit check lessons
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

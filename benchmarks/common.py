@@ -22,12 +22,24 @@ NOTEBOOKS = REPO / "notebooks"
 LESSONS = REPO / "lessons"
 ARTIFACTS = REPO / "test-artifacts" / "benchmarks"
 
-# The floor a lesson is compared with: a fresh kernel that only imports the three
-# libraries every lesson needs and draws one figure (with plotly's default renderer).
-FLOOR_CELLS = [
-    "import pandas as pd\nimport plotly.graph_objects as go\nimport ipywidgets as widgets",
+# The floors a lesson is compared with, each a fresh kernel that imports the three libraries
+# every lesson needs and shows one figure:
+# - the bare notebook shows it the usual way, as a cell's value, through plotly's renderers
+#   (which import nbformat and jsonschema: about a second the first time);
+# - the trap-free floor sends the figure's own mimetype, as lessonkit does, and so never
+#   imports plotly's renderers: the least a notebook with these libraries can cost.
+BARE_CELLS = [
+    "import pandas as pd\nimport plotly\nimport plotly.graph_objects as go\nimport ipywidgets as widgets",
     "go.Figure(go.Scatter(x=[1, 2, 3, 4], y=[2, 1, 3, 2], mode='lines+markers'))",
 ]
+TRAP_FREE_CELLS = [
+    "import pandas as pd\nimport plotly.graph_objects as go\nimport ipywidgets as widgets\n"
+    "from IPython.display import display",
+    "fig = go.Figure(go.Scatter(x=[1, 2, 3, 4], y=[2, 1, 3, 2], mode='lines+markers'))\n"
+    "display({'application/vnd.plotly.v1+json': fig.to_plotly_json(), 'text/plain': 'a line'}, raw=True)",
+]
+FLOOR_CELLS = BARE_CELLS  # the name earlier reports used
+FLOORS = {"bare": BARE_CELLS, "trap_free": TRAP_FREE_CELLS}
 
 
 # -- statistics ----------------------------------------------------------------
@@ -113,11 +125,11 @@ def kernel_manager(folder: Path, *, asynchronous: bool = False) -> Any:
 # -- notebooks -----------------------------------------------------------------
 
 
-def floor_notebook() -> Any:
+def floor_notebook(cells: Sequence[str] = BARE_CELLS) -> Any:
     import nbformat
 
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(src) for src in FLOOR_CELLS]
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in cells]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return nb
 

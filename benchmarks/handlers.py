@@ -17,7 +17,11 @@ that). Interactions, in both languages, on fresh widgets each round so the first
 
 Baseline, in the same kernel: a button whose handler sets one ``HTML`` value (the
 cost of a widget round trip on the kernel side with nothing else to do).
-Target: median <= 10 ms, 95th percentile <= 30 ms.
+Targets (issue #14): kernel CPU (``time.process_time``: every thread of the kernel, so
+serializing and sending the messages count) median <= 5 ms and p95 <= 15 ms, and wall
+p95 <= 30 ms, for quiz check, stance selection, timeline filter and sandbox choice.
+The course is loaded with ``lk.load_course`` as in a lesson, so it is frozen out of the
+garbage collector's way (``Course.freeze``).
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ if __package__ in (None, ""):
 
 from benchmarks.common import LESSONS, REPO, kernel_manager, median, summary_ms
 
-TARGET_MEDIAN_MS, TARGET_P95_MS = 10.0, 30.0
+TARGET_CPU_MEDIAN_MS, TARGET_CPU_P95_MS, TARGET_WALL_P95_MS = 5.0, 15.0, 30.0
+TARGETED = ("quiz check", "stance selection", "timeline filter", "sandbox choice")
 MARK = "@@bench-handlers@@"
 
 
@@ -82,11 +87,11 @@ def wrong_answer(q: Any, lang: str) -> Any:
 
 
 class _Timer:
-    """Wall time of each action, and the CPU time the kernel's main thread spent on it.
+    """Wall time of each action, and the CPU time the kernel process spent on it.
 
     On a busy machine the two part ways: wall time then includes waiting for a CPU,
-    while thread CPU time is the handler's own work (serializing and queueing the
-    messages included; the IOPub thread's sending is not).
+    while process CPU time is the kernel's own work (the handler, serializing the
+    messages and the IOPub thread sending them, if it gets to run within the action).
     """
 
     def __init__(self) -> None:
@@ -95,10 +100,10 @@ class _Timer:
         self.sizes: dict[str, list[int]] = {}  # bytes of HTML a change sends
 
     def time(self, name: str, action, *args: Any) -> None:
-        cpu, start = time.thread_time(), time.perf_counter()
+        cpu, start = time.process_time(), time.perf_counter()
         action(*args)
         self.samples.setdefault(name, []).append(time.perf_counter() - start)
-        self.cpu.setdefault(name, []).append(time.thread_time() - cpu)
+        self.cpu.setdefault(name, []).append(time.process_time() - cpu)
 
 
 def _setter(widget: Any, trait: str, value: Any):
@@ -193,9 +198,18 @@ def measure_here(rounds: int = 3, course_path: str | None = None) -> dict[str, A
                     for _, option in list(dropdown.options)[1:]:
                         t.time("sandbox choice", _setter(dropdown, "value", option))
                     t.time("sandbox clear", w.clear.click)
+    collections = gc.get_stats()[2]["collections"] - gen2_before
+    after = []  # a full collection once every round's widgets exist: what a handler can meet late in a lesson
+    for _ in range(3):
+        start = time.perf_counter()
+        gc.collect()
+        after.append(time.perf_counter() - start)
     gc_info = {
         "full_collect_ms": sorted(full_gc)[1] * 1000,
-        "full_collections": gc.get_stats()[2]["collections"] - gen2_before,
+        "full_collect_after_ms": sorted(after)[1] * 1000,
+        "tracked_after": len(gc.get_objects()),
+        "full_collections": collections,
+        "frozen_objects": gc.get_freeze_count(),
     }
     return {"samples": t.samples, "cpu": t.cpu, "sizes": t.sizes, "gc": gc_info}
 
@@ -263,8 +277,10 @@ def measure(rounds: int = 3, course_path: str | None = None, log=print) -> dict[
         "gc": found.get("gc", {}),
         "baseline": base,
         "interactions": rows,
-        "target_median_ms": TARGET_MEDIAN_MS,
-        "target_p95_ms": TARGET_P95_MS,
+        "target_cpu_median_ms": TARGET_CPU_MEDIAN_MS,
+        "target_cpu_p95_ms": TARGET_CPU_P95_MS,
+        "target_wall_p95_ms": TARGET_WALL_P95_MS,
+        "targeted": list(TARGETED),
     }
 
 

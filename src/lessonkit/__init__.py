@@ -34,9 +34,9 @@ _LAZY: dict[str, str] = {
     "event_card": ".widgets.lesson_page",
     "ClaimCheck": ".widgets.claims",
     "territory_map": ".figures.map",
-    "map_text": ".figures.map",
+    "map_text": ".figures.map_table",
     "demand_maps": ".figures.map",
-    "demand_maps_text": ".figures.map",
+    "demand_maps_text": ".figures.map_table",
 }
 
 __all__ = [

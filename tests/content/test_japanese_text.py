@@ -244,7 +244,8 @@ def test_the_as_of_line_a_quiz_points_to_is_on_screen():
 
 def test_japanese_option_labels_break_between_words():
     """現在の前｜線で凍結 was a break inside a word: every break must fall between phrases."""
-    from lessonkit.figures.stances import TEXT, _clean, stance_matrix
+    from lessonkit.figures.stance_layout import _clean
+    from lessonkit.figures.stances import TEXT, stance_matrix
     from lessonkit.text.wrap import wrap
 
     fig = stance_matrix(COURSE, lang="ja").to_plotly_json()["layout"]

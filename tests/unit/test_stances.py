@@ -12,19 +12,16 @@ import pytest
 
 import lessonkit
 from lessonkit.content import Localized
-from lessonkit.figures.stances import (
+from lessonkit.figures.stance_layout import (
     COLUMN_PX,
     DESIGN_WIDTH_PX,
     LEGEND_ROW_PX,
     LINE_PX,
-    NONE_X,
     ROW_PX,
     TICKS_PAD_PX,
     _label,
-    _runs,
-    stance_matrix,
-    stance_matrix_text,
 )
+from lessonkit.figures.stances import NONE_X, _runs, stance_matrix, stance_matrix_text
 from lessonkit.widgets.stances import StanceComparison, stance_cards_html
 
 

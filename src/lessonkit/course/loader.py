@@ -294,7 +294,7 @@ def load_course(path: str | os.PathLike | None = None) -> Course:
         problems += cross_check(collected)
     if problems or collected.info is None:
         raise LessonError(problems)
-    return Course.from_collected(root, collected)
+    return Course.from_collected(root, collected).freeze()  # out of the collector's way: see Course.freeze
 
 
 __all__ = ["KINDS", "Collected", "Located", "collect", "field_name", "find_course", "load_course"]

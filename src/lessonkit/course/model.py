@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,36 +72,68 @@ class Course:
             boundaries=c.boundaries,
         )
 
+    def freeze(self) -> Course:
+        """Move the course and everything loaded so far out of the garbage collector's way
+        (``gc.freeze()``): a full collection then walks only what lessons build later, a few
+        milliseconds instead of 40-120 ms inside whichever click triggers it. Returns the course."""
+        gc.collect(1)  # young garbage first (cheap); the survivors are frozen
+        gc.freeze()
+        return self
+
     @property
     def as_of(self) -> dt.date:
         return self.info.as_of
 
-    def _find(self, items: tuple, item_id: str, noun: str) -> Any:
-        for item in items:
-            if item.id == item_id:
-                return item
-        raise KeyError(f"no {noun} {item_id!r} in this course")
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        """Every kind of item by id, built once (a frozen course never changes)."""
+        kinds = ("parties", "issues", "events", "sources", "people", "regions", "region_statuses")
+        found: dict[str, dict[str, Any]] = {kind: {} for kind in kinds}
+        for kind in kinds:
+            for item in getattr(self, kind):
+                found[kind].setdefault(item.id, item)  # the first of a duplicated id, as a scan would find
+        return found
+
+    @cached_property
+    def _stances_by_key(self) -> dict[tuple[str, str], tuple[Stance, ...]]:
+        """Stances by (party, issue), oldest first."""
+        found: dict[tuple[str, str], list[Stance]] = {}
+        for s in self.stances:  # sorted by party, issue, as_of
+            found.setdefault((s.party, s.issue), []).append(s)
+        return {key: tuple(value) for key, value in found.items()}
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """A place for renderers to keep what they derive from this course (map geometry, figure
+        specs), shared by every widget of the kernel and dropped with the course."""
+        return {}
+
+    def _find(self, kind: str, item_id: str, noun: str) -> Any:
+        found = self._by_id[kind].get(item_id)
+        if found is None:
+            raise KeyError(f"no {noun} {item_id!r} in this course")
+        return found
 
     def party(self, party_id: str) -> Party:
-        return self._find(self.parties, party_id, "party")
+        return self._find("parties", party_id, "party")
 
     def issue(self, issue_id: str) -> Issue:
-        return self._find(self.issues, issue_id, "issue")
+        return self._find("issues", issue_id, "issue")
 
     def event(self, event_id: str) -> Event:
-        return self._find(self.events, event_id, "event")
+        return self._find("events", event_id, "event")
 
     def source(self, source_id: str) -> Source:
-        return self._find(self.sources, source_id, "source")
+        return self._find("sources", source_id, "source")
 
     def person(self, person_id: str) -> Person:
-        return self._find(self.people, person_id, "person")
+        return self._find("people", person_id, "person")
 
     def region(self, region_id: str) -> Region:
-        return self._find(self.regions, region_id, "region")
+        return self._find("regions", region_id, "region")
 
     def region_status(self, status_id: str) -> RegionStatus:
-        return self._find(self.region_statuses, status_id, "region status")
+        return self._find("region_statuses", status_id, "region status")
 
     def lesson(self, lesson_id: str) -> Lesson:
         """A lesson by id, or by its number prefix (``"02"`` finds ``02-riyadh-meeting``)."""
@@ -111,13 +145,15 @@ class Course:
 
     def stance_history(self, party_id: str, issue_id: str) -> tuple[Stance, ...]:
         """Every recorded stance of a party on an issue, oldest first."""
-        return tuple(s for s in self.stances if s.party == party_id and s.issue == issue_id)
+        return self._stances_by_key.get((party_id, issue_id), ())
 
     def stance(self, party_id: str, issue_id: str, as_of: dt.date | None = None) -> Stance | None:
         """The party's latest stance on the issue on or before ``as_of`` (default: the course's)."""
         cutoff = as_of or self.as_of
-        found = [s for s in self.stance_history(party_id, issue_id) if s.as_of <= cutoff]
-        return found[-1] if found else None
+        for s in reversed(self.stance_history(party_id, issue_id)):
+            if s.as_of <= cutoff:
+                return s
+        return None
 
     def records(self, kind: str, lang: str = "en") -> list[dict[str, Any]]:
         return records(self, kind, lang)

@@ -13,293 +13,83 @@ Two views, one vocabulary:
   in part, under the control of the issue's ``holder``.
 
 Every region also has a label and a hover text (name, status, since when, how much is
-held, sources), and :func:`map_text` gives the same content as a table.
+held, sources), and :func:`map_text` gives the same content as a table. The work is split by
+job: :mod:`~lessonkit.figures.map_regions` (what each region's row says),
+:mod:`~lessonkit.figures.map_draw` (outlines as typed arrays, traces, axes),
+:mod:`~lessonkit.figures.map_table` (the text alternatives); this module assembles figures.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lessonkit.course.selection import DateLike, check_ids, party_ids
 from lessonkit.figures import stance_text as st
 from lessonkit.figures.figure import CourseFigure
-from lessonkit.style.plot import hover, ptext, template
-from lessonkit.text.i18n import check_lang, format_date, sentences, ui
-from lessonkit.text.words import table
+from lessonkit.figures.map_draw import (
+    NO_STATUS,
+    OUTCOMES,
+    axes,
+    label_trace,
+    legend_traces,
+    map_template,
+    region_traces,
+)
+from lessonkit.figures.map_regions import (
+    TEXT,
+    RegionRow,
+    alt_text,
+    caption,
+    check_mappable,
+    holder,
+    hover_text,
+    issue_and_option,
+    region_rows,
+)
+from lessonkit.figures.map_table import demand_maps_text, map_text
+from lessonkit.style.plot import ptext
+from lessonkit.text.i18n import check_lang, format_date, ui
 from lessonkit.text.wrap import wrap
 
 if TYPE_CHECKING:
-    from lessonkit.content import Issue, Option, Region
-    from lessonkit.course.geo import Shape
+    import datetime as dt
+
+    from lessonkit.content import Option
     from lessonkit.course.model import Course
 
-TEXT = table("map")
-
-# What an option does to a region: fill colour and pattern, so the outcome never rests on colour alone.
-OUTCOMES = {
-    "whole": ("#d6604d", "x"),
-    "part": ("#fddbc7", "/"),
-    "none": ("#f7f7f7", ""),
-}
-NO_STATUS = ("#ffffff", "")
-LINE = "#444444"
-PATTERN_INK = "#333333"
-SMALL = 0.15  # square degrees: below this a region's label gets a dot and sits above it
-
-
-@dataclass(frozen=True)
-class RegionRow:
-    """One region in a map's view: the facts the figure, the hover and the table share."""
-
-    region: Region
-    status_id: str | None
-    since: dt.date | None
-    outcome: str | None  # whole / part / none, when an option is shown
-    sources: tuple[str, ...]
-    note: str | None
-
-
-def _issue_and_option(course: Course, issue: str, option: str | None) -> tuple[Issue | None, Option | None]:
-    if option is None:
-        return None, None
-    check_ids([issue], [i.id for i in course.issues], "issue")
-    found = course.issue(issue)
-    check_ids([option], [o.id for o in found.options], f"option for issue {issue!r}:")
-    return found, next(o for o in found.options if o.id == option)
-
-
-def _outcome(option: Option, region_id: str) -> str:
-    if region_id in option.regions:
-        return "whole"
-    return "part" if region_id in option.regions_in_part else "none"
-
-
-def region_rows(course: Course, *, option: str | None = None, issue: str = "territory", as_of: DateLike | None = None,
-                lang: str = "en") -> list[RegionRow]:  # fmt: skip
-    """Every region with its status on ``as_of`` (default: the course's date) and, given an
-    option, what that option would do to it."""
-    check_lang(lang)
-    date = st.cutoff(course, as_of)
-    _, chosen = _issue_and_option(course, issue, option)
-    rows = []
-    for region in course.regions:
-        period = region.period(date)
-        outcome = None
-        if chosen is not None:
-            outcome = (
-                "whole" if region.id in chosen.regions else "part" if region.id in chosen.regions_in_part else "none"
-            )
-        rows.append(
-            RegionRow(
-                region=region,
-                status_id=period.status if period else None,
-                since=period.since if period else None,
-                outcome=outcome,
-                sources=tuple(period.sources) if period else (),
-                note=period.note.get(lang) if period and period.note else None,
-            )
-        )
-    return rows
-
-
-def _holder(course: Course, issue: Issue | None, lang: str) -> str:
-    if issue is None or issue.holder is None:
-        return ""
-    return course.party(issue.holder).name.get(lang)
-
-
-def _status_name(course: Course, status_id: str | None, lang: str) -> str:
-    return course.region_status(status_id).name.get(lang) if status_id else ui(TEXT, "no_status", lang)
-
-
-def _share(course: Course, row: RegionRow, holder: str, date: dt.date, lang: str) -> str | None:
-    share = row.region.occupied_share
-    if share is None or share.as_of > date or row.status_id is None:
-        return None
-    key = "share" if holder else "share_plain"
-    return ui(TEXT, key, lang, holder=holder, share=share.text.get(lang), date=format_date(share.as_of, lang))
-
-
-def _publishers(course: Course, source_ids: Iterable[str], lang: str) -> str:
-    return ui(TEXT, "sep", lang).join(dict.fromkeys(course.source(s).publisher for s in source_ids))
-
-
-def _hover(course: Course, row: RegionRow, option: Option | None, holder: str, date: dt.date, lang: str) -> str:
-    lines = [f"<b>{ptext(row.region.name.get(lang))}</b>"]
-    if option is not None and row.outcome is not None:
-        outcome = ui(TEXT, row.outcome, lang, holder=holder)
-        lines.append(ptext(ui(TEXT, "option_line", lang, option=option.label.get(lang), outcome=outcome)))
-    if row.status_id is None:
-        lines.append(ptext(ui(TEXT, "no_status", lang)))
-    else:
-        status = ui(
-            TEXT,
-            "status_line",
-            lang,
-            status=_status_name(course, row.status_id, lang),
-            date=format_date(row.since, lang),
-        )
-        lines.append(ptext(status))
-    share = _share(course, row, holder or _default_holder(course, lang), date, lang)
-    if share:
-        lines += [ptext(line) for line in wrap(share)]
-    if row.note:
-        lines += [ptext(line) for line in wrap(row.note)]
-    share_sources = row.region.occupied_share.sources if share else []
-    if row.sources or share_sources:
-        publishers = _publishers(course, [*row.sources, *share_sources], lang)
-        lines += [ptext(line) for line in wrap(ui(TEXT, "sources", lang, publishers=publishers))]
-    return hover(lines)
-
-
-def _default_holder(course: Course, lang: str) -> str:
-    """The holder named by the first issue that names one: who "holds" a share of a region."""
-    for issue in course.issues:
-        if issue.holder is not None:
-            return course.party(issue.holder).name.get(lang)
-    return ""
-
-
-def _style(course: Course, row: RegionRow) -> tuple[str, str]:
-    if row.outcome is not None:
-        return OUTCOMES[row.outcome]
-    if row.status_id is None:
-        return NO_STATUS
-    status = course.region_status(row.status_id)
-    return status.colour, status.pattern
-
-
-def _xy(shape: Shape, dx: float = 0.0) -> tuple[list, list]:
-    """The exterior rings as one polyline with gaps; holes are left out (smaller regions
-    inside are drawn later, on top)."""
-    xs: list = []
-    ys: list = []
-    for ring in shape.exteriors:
-        if xs:
-            xs.append(None)
-            ys.append(None)
-        xs += [round(x + dx, 4) for x, _ in ring]
-        ys += [y for _, y in ring]
-    return xs, ys
-
-
-def _fill(name: str, colour: str, pattern: str) -> dict:
-    fill = {"fill": "toself", "fillcolor": colour, "name": name}
-    if pattern:
-        fill["fillpattern"] = {"shape": pattern, "fgcolor": PATTERN_INK, "bgcolor": colour, "size": 8, "solidity": 0.15}
-    return fill
-
-
-def _region_traces(
-    course: Course, rows: list[RegionRow], texts: dict[str, str], axes: tuple[str, str], lang: str
-) -> list[dict]:
-    shapes = course.boundaries.shapes
-    order = sorted(rows, key=lambda r: -shapes[r.region.id].area())  # big first: small ones stay visible
-    traces = []
-    for row in order:
-        shape = shapes[row.region.id]
-        colour, pattern = _style(course, row)
-        xs, ys = _xy(shape)
-        traces.append(
-            {
-                "type": "scatter",
-                "x": xs,
-                "y": ys,
-                "xaxis": axes[0],
-                "yaxis": axes[1],
-                "mode": "lines",
-                "line": {"color": LINE, "width": 0.8},
-                **_fill(ptext(row.region.label(lang)), colour, pattern),
-                "hoveron": "fills",
-                "hoverinfo": "text",
-                "text": texts[row.region.id],
-                "showlegend": False,
-                "customdata": [row.region.id],
-                "meta": {"region": row.region.id, "status": row.status_id, "outcome": row.outcome},
-            }
-        )
-    return traces
-
-
-def _label_trace(course: Course, rows: list[RegionRow], lang: str, axes: tuple[str, str]) -> dict:
-    shapes = course.boundaries.shapes
-    xs, ys, texts, positions, sizes = [], [], [], [], []
-    for row in rows:
-        shape = shapes[row.region.id]
-        x, y = shape.label_point()
-        small = shape.area() < SMALL
-        xs.append(x)
-        ys.append(y)
-        texts.append(ptext(row.region.label(lang)))
-        positions.append("top center" if small else "middle center")
-        sizes.append(4 if small else 0)
-    return {
-        "type": "scatter",
-        "x": xs,
-        "y": ys,
-        "xaxis": axes[0],
-        "yaxis": axes[1],
-        "mode": "markers+text",
-        "text": texts,
-        "textposition": positions,
-        "textfont": {"size": 9, "color": "#111111"},
-        "marker": {"size": sizes, "color": "#111111"},
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "name": "labels",
-    }
-
-
-def _legend_traces(entries: list[tuple[str, str, str]]) -> list[dict]:
-    """Legend keys (name, colour, pattern) that draw nothing on the map."""
-    return [
-        {
-            "type": "scatter",
-            "x": [None, None, None],
-            "y": [None, None, None],
-            "mode": "lines",
-            "line": {"color": LINE, "width": 0.8},
-            **_fill(ptext(name), colour, pattern),
-            "hoverinfo": "skip",
-            "legendgroup": "key",
-        }
-        for name, colour, pattern in entries
-    ]
+__all__ = [
+    "RegionRow",
+    "demand_maps",
+    "demand_maps_spec",
+    "demand_maps_text",
+    "map_text",
+    "region_rows",
+    "shared_map_spec",
+    "territory_map",
+    "territory_map_spec",
+]
 
 
 def _status_legend(course: Course, rows: list[RegionRow], lang: str) -> list[tuple[str, str, str]]:
     used = {r.status_id for r in rows}
-    entries = [(s.name.get(lang), s.colour, s.pattern) for s in course.region_statuses if s.id in used]
+    entries: list[tuple[str, str, str]] = [
+        (s.name.get(lang), s.colour, s.pattern) for s in course.region_statuses if s.id in used
+    ]
     if None in used:
         entries.append((ui(TEXT, "no_status", lang), *NO_STATUS))
     return entries
 
 
-def _outcome_legend(holder: str, lang: str) -> list[tuple[str, str, str]]:
-    return [(ui(TEXT, key, lang, holder=holder), *OUTCOMES[key]) for key in OUTCOMES]
+def _outcome_legend(who: str, lang: str) -> list[tuple[str, str, str]]:
+    return [(ui(TEXT, key, lang, holder=who), *OUTCOMES[key]) for key in OUTCOMES]
 
 
-def _axes(course: Course) -> tuple[dict, dict]:
-    x0, y0, x1, y1 = course.boundaries.bounds()
-    pad = 0.03 * max(x1 - x0, y1 - y0)
-    ratio = 1 / math.cos(math.radians((y0 + y1) / 2))
-    hidden = {"visible": False, "showgrid": False, "zeroline": False}
-    xaxis = {**hidden, "range": [x0 - pad, x1 + pad], "constrain": "domain"}
-    yaxis = {**hidden, "range": [y0 - pad, y1 + pad], "scaleanchor": "x", "scaleratio": round(ratio, 4)}
-    return xaxis, yaxis
-
-
-def _caption(course: Course, lang: str) -> str:
-    return sentences([ui(TEXT, "caption", lang), *(a[lang] for a in course.boundaries.attribution)], lang)
-
-
-def _check_mappable(course: Course) -> None:
-    if not course.regions:
-        raise ValueError("this course has no regions (data/*.yaml: regions) to map")
+def _texts(
+    course: Course, rows: list[RegionRow], chosen: Option | None, who: str, date: dt.date, lang: str
+) -> dict[str, str]:
+    return {r.region.id: hover_text(course, r, chosen, who, date, lang) for r in rows}
 
 
 def territory_map_spec(
@@ -313,23 +103,23 @@ def territory_map_spec(
 ) -> dict:
     """:func:`territory_map` as a plain JSON-ready dict (what a widget sends to the page)."""
     check_lang(lang)
-    _check_mappable(course)
+    check_mappable(course)
     date = st.cutoff(course, as_of)
-    the_issue, chosen = _issue_and_option(course, issue, option)
-    holder = _holder(course, the_issue, lang)
+    the_issue, chosen = issue_and_option(course, issue, option)
+    who = holder(course, the_issue, lang)
     rows = region_rows(course, option=option, issue=issue, as_of=date, lang=lang)
-    texts = {r.region.id: _hover(course, r, chosen, holder, date, lang) for r in rows}
-    axes = ("x", "y")
-    traces = [*_region_traces(course, rows, texts, axes, lang), _label_trace(course, rows, lang, axes)]
+    texts = _texts(course, rows, chosen, who, date, lang)
+    ids = ("x", "y")
+    traces = [*region_traces(course, rows, texts, ids, lang), label_trace(course, rows, lang, ids)]
     if chosen is None:
         title = ui(TEXT, "title", lang, date=format_date(date, lang))
         legend = _status_legend(course, rows, lang)
     else:
-        title = ui(TEXT, "title_option", lang, option=chosen.label.get(lang), holder=holder)
-        legend = _outcome_legend(holder, lang)
-    xaxis, yaxis = _axes(course)
+        title = ui(TEXT, "title_option", lang, option=chosen.label.get(lang), holder=who)
+        legend = _outcome_legend(who, lang)
+    xaxis, yaxis = axes(course)
     layout = {
-        "template": template(),
+        "template": map_template(),
         "title": {"text": ptext(title)},
         "height": height or 640,
         "hovermode": "closest",
@@ -341,7 +131,7 @@ def territory_map_spec(
         "margin": {"l": 10, "r": 10, "t": 70, "b": 90},
         "annotations": [
             {
-                "text": ptext(_caption(course, lang)),
+                "text": ptext(caption(course, lang)),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
@@ -353,14 +143,14 @@ def territory_map_spec(
             }
         ],
         "meta": {
-            "description": _alt(course, rows, chosen, holder, date, lang),
+            "description": alt_text(course, rows, chosen, who, date, lang),
             "region_ids": [r.region.id for r in rows],
             "as_of": date.isoformat(),
             "issue": the_issue.id if the_issue else None,
             "option": chosen.id if chosen else None,
         },
     }
-    return {"data": [*traces, *_legend_traces(legend)], "layout": layout}
+    return {"data": [*traces, *legend_traces(legend)], "layout": layout}
 
 
 def territory_map(
@@ -382,77 +172,6 @@ def territory_map(
     return CourseFigure(territory_map_spec(course, option=option, issue=issue, as_of=as_of, lang=lang, height=height))
 
 
-def _alt(course: Course, rows: list[RegionRow], chosen: Option | None, holder: str, date: dt.date, lang: str) -> str:
-    sep = ui(TEXT, "sep", lang)
-    if chosen is not None:
-        return ui(
-            TEXT,
-            "alt_option",
-            lang,
-            n=len(rows),
-            option=chosen.label.get(lang),
-            whole=sum(r.outcome == "whole" for r in rows),
-            part=sum(r.outcome == "part" for r in rows),
-            holder=holder,
-        )
-    counts = sep.join(
-        ui(TEXT, "count", lang, status=s.name.get(lang), n=sum(r.status_id == s.id for r in rows))
-        for s in course.region_statuses
-        if any(r.status_id == s.id for r in rows)
-    )
-    return ui(TEXT, "alt", lang, n=len(rows), date=format_date(date, lang), counts=counts)
-
-
-def _cell(text: str) -> str:
-    """Table cell text: one line, and a ``|`` cannot open a new column."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def map_text(
-    course: Course,
-    *,
-    option: str | None = None,
-    issue: str = "territory",
-    as_of: DateLike | None = None,
-    lang: str = "en",
-) -> str:
-    """The text alternative to :func:`territory_map`: a Markdown table, one row per region."""
-    check_lang(lang)
-    _check_mappable(course)
-    date = st.cutoff(course, as_of)
-    the_issue, chosen = _issue_and_option(course, issue, option)
-    holder = _holder(course, the_issue, lang)
-    rows = region_rows(course, option=option, issue=issue, as_of=date, lang=lang)
-    dash = ui(TEXT, "dash", lang)
-    if chosen is None:
-        lines = [ui(TEXT, "table_title", lang, date=format_date(date, lang)), "", ui(TEXT, "table_header", lang)]
-    else:
-        title = ui(
-            TEXT,
-            "table_title_option",
-            lang,
-            option=chosen.label.get(lang),
-            issue=the_issue.name.get(lang),
-            date=format_date(date, lang),
-        )
-        lines = [title, "", ui(TEXT, "table_header_option", lang)]
-    lines.append("|---" * (lines[-1].count("|") - 1) + "|")
-    for row in rows:
-        share = _share(course, row, holder or _default_holder(course, lang), date, lang)
-        sources = [*row.sources, *(row.region.occupied_share.sources if share else [])]
-        cells = [
-            row.region.name.get(lang),
-            _status_name(course, row.status_id, lang),
-            format_date(row.since, lang) if row.since else dash,
-            share or dash,
-            _publishers(course, sources, lang) or dash,
-        ]
-        if chosen is not None:
-            cells.insert(1, ui(TEXT, row.outcome, lang, holder=holder))
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return "\n".join(lines)
-
-
 def demand_maps_spec(
     course: Course,
     *,
@@ -464,18 +183,18 @@ def demand_maps_spec(
 ) -> dict:
     """:func:`demand_maps` as a plain dict."""
     check_lang(lang)
-    _check_mappable(course)
+    check_mappable(course)
     check_ids([issue], [i.id for i in course.issues], "issue")
     the_issue = course.issue(issue)
     date = st.cutoff(course, as_of)
     ids = party_ids(course, parties)
-    holder = _holder(course, the_issue, lang)
-    xaxis, yaxis = _axes(course)
+    who = holder(course, the_issue, lang)
+    xaxis, yaxis = axes(course)
     columns = min(2, len(ids)) or 1
     rows_n = math.ceil(len(ids) / columns)
     gap = 0.04
     layout: dict = {
-        "template": template(),
+        "template": map_template(),
         "title": {
             "text": ptext(ui(TEXT, "demands_title", lang, issue=the_issue.name.get(lang), date=format_date(date, lang)))
         },
@@ -495,16 +214,15 @@ def demand_maps_spec(
         rows = region_rows(course, option=position, issue=issue, as_of=date, lang=lang)
         chosen = next((o for o in the_issue.options if o.id == position), None)
         suffix = "" if n == 0 else str(n + 1)
-        axes = (f"x{suffix}", f"y{suffix}")
-        texts = {r.region.id: _hover(course, r, chosen, holder, date, lang) for r in rows}
-        traces += _region_traces(course, rows, texts, axes, lang)
+        ids_xy = (f"x{suffix}", f"y{suffix}")
+        traces += region_traces(course, rows, _texts(course, rows, chosen, who, date, lang), ids_xy, lang)
         col, row = n % columns, n // columns
         width, tall = (1 - gap * (columns - 1)) / columns, (1 - gap * (rows_n - 1)) / rows_n
         x_dom = [col * (width + gap), col * (width + gap) + width]
         top = 1 - row * (tall + gap)
         y_dom = [top - tall, top - 0.07]
         layout[f"xaxis{suffix}"] = {**xaxis, "domain": x_dom}
-        layout[f"yaxis{suffix}"] = {**yaxis, "domain": y_dom, "scaleanchor": axes[0]}
+        layout[f"yaxis{suffix}"] = {**yaxis, "domain": y_dom, "scaleanchor": ids_xy[0]}
         name = course.party(party).name.get(lang)
         text = ui(TEXT, "panel", lang, party=name, position=st.position_text(the_issue, stance, lang))
         if stance is not None and stance.position is not None and not stance.stated:
@@ -526,7 +244,7 @@ def demand_maps_spec(
         layout["meta"]["positions"][party] = position
     layout["annotations"].append(
         {
-            "text": ptext(_caption(course, lang)),
+            "text": ptext(caption(course, lang)),
             "xref": "paper",
             "yref": "paper",
             "x": 0,
@@ -539,8 +257,8 @@ def demand_maps_spec(
         }
     )
     layout["meta"]["description"] = demand_maps_text(course, parties=ids, issue=issue, as_of=date, lang=lang)
-    legend = _outcome_legend(holder, lang)
-    return {"data": [*traces, *_legend_traces(legend)], "layout": layout}
+    legend = _outcome_legend(who, lang)
+    return {"data": [*traces, *legend_traces(legend)], "layout": layout}
 
 
 def demand_maps(
@@ -557,34 +275,16 @@ def demand_maps(
     return CourseFigure(demand_maps_spec(course, parties=parties, issue=issue, as_of=as_of, lang=lang, height=height))
 
 
-def demand_maps_text(
-    course: Course,
-    *,
-    parties: Iterable[str] | None = None,
-    issue: str = "territory",
-    as_of: DateLike | None = None,
+def shared_map_spec(
+    course: Course, *, option: str | None = None, issue: str = "territory", as_of: DateLike | None = None,
     lang: str = "en",
-) -> str:
-    """The text alternative to :func:`demand_maps`: per party, its demand and the regions it
-    would leave wholly or in part under the holder's control."""
-    check_lang(lang)
-    check_ids([issue], [i.id for i in course.issues], "issue")
-    the_issue = course.issue(issue)
+) -> dict:  # fmt: skip
+    """:func:`territory_map_spec`, built once per course, option, date and language and shared by
+    every widget of the kernel (``Course.memo``): a second sandbox, or a student going back to an
+    option, costs a look-up. The spec is shared: read it, never change it."""
     date = st.cutoff(course, as_of)
-    holder = _holder(course, the_issue, lang)
-    sep = ui(TEXT, "sep", lang)
-    lines = [ui(TEXT, "demands_title", lang, issue=the_issue.name.get(lang), date=format_date(date, lang))]
-    for party in party_ids(course, parties):
-        stance = course.stance(party, issue, date)
-        name = course.party(party).name.get(lang)
-        position = st.position_text(the_issue, stance, lang)
-        if stance is None or stance.position is None:
-            lines.append(ui(TEXT, "no_position_line", lang, party=name, position=position))
-            continue
-        reading = "" if stance.stated else ui(TEXT, "reading", lang)
-        lines.append(ui(TEXT, "demands_line", lang, party=name, position=position, reading=reading))
-        rows = region_rows(course, option=stance.position, issue=issue, as_of=date, lang=lang)
-        for key in ("whole", "part"):
-            names = sep.join(r.region.name.get(lang) for r in rows if r.outcome == key)
-            lines.append(ui(TEXT, f"list_{key}", lang, holder=holder, names=names or ui(TEXT, "dash", lang)))
-    return "\n".join(lines)
+    key = ("territory_map_spec", option, issue, date, lang)
+    spec = course.memo.get(key)
+    if spec is None:
+        spec = course.memo[key] = territory_map_spec(course, option=option, issue=issue, as_of=date, lang=lang)
+    return spec

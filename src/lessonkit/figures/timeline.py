@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, MutableMapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from lessonkit.course.selection import DateLike, select_events
 from lessonkit.figures.figure import CourseFigure
@@ -119,6 +119,11 @@ def _hover(course: Course, event: Event, lang: str) -> str:
     return hover(lines)
 
 
+def _end(event: Event) -> dt.date:
+    """A span's last day (a single-day event ends on its date)."""
+    return event.end_date or event.date
+
+
 def _group_traces(
     gid: str, name: str, style: tuple[str, str], members: list[Event], ys: list[float], texts: list[str]
 ) -> list[dict]:
@@ -132,7 +137,7 @@ def _group_traces(
                 "type": "bar",
                 "orientation": "h",
                 "base": [members[i].date.isoformat() for i in spans],
-                "x": [(members[i].end_date - members[i].date + ONE_DAY) / MILLISECOND for i in spans],
+                "x": [(_end(members[i]) - members[i].date + ONE_DAY) / MILLISECOND for i in spans],
                 "y": [ys[i] for i in spans],
                 "width": 0.5,
                 "name": name,
@@ -297,7 +302,7 @@ def timeline_spec(
         for y in separators[1:]
     ]
     as_of = format_date(course.as_of, lang)
-    layout = {
+    layout: dict[str, Any] = {
         "template": template(),
         "title": {"text": ptext(ui(TEXT, "title", lang, as_of=as_of))},
         "height": height or max(460, 220 + LANE_PX * top),

@@ -8,7 +8,7 @@ the same in JupyterLab, Voilà, nbviewer and an exported page; the text lives in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from lessonkit.course.model import Course
 from lessonkit.text.htmltext import esc
@@ -179,7 +179,7 @@ def quiz(
     quiz_id: str | None = None,
     *,
     lang: str = "en",
-    mode: str | None = None,
+    mode: Literal["practice", "exam"] | None = None,
     seed: int = 0,
 ) -> Quiz:
     """A lesson's quiz as a widget that knows its course and lesson, so answers save with both.

@@ -210,10 +210,10 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         rebuilt only when that choice changes."""
         if self.map_issue is None or self._map_shown == (option,):
             return
-        from lessonkit.figures.map import territory_map_spec
+        from lessonkit.figures.map import shared_map_spec
 
-        if option not in self._maps:
-            self._maps[option] = territory_map_spec(
+        if option not in self._maps:  # one spec per option, shared with every other sandbox of the kernel
+            self._maps[option] = shared_map_spec(
                 self.course, option=option, issue=self.map_issue, as_of=self.as_of, lang=self.lang
             )
         spec = self._maps[option]

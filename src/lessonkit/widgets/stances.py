@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, MutableMapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -99,7 +99,8 @@ def stance_cards_html(
     """Every chosen issue with one card per chosen party, as one escaped HTML string.
 
     ``cache`` lets a widget keep cards between redraws (a card depends only on party,
-    issue, date and language), so re-picking parties costs a dictionary look-up.
+    issue, the stances in force and language), so re-picking parties or moving the date
+    costs a dictionary look-up per card.
     """
     check_lang(lang)
     date = st.cutoff(course, as_of)
@@ -109,7 +110,11 @@ def stance_cards_html(
     for issue in select_issues(course, issues):
         cards = ""
         for party in chosen:
-            key = (party.id, issue.id, date, lang)
+            # a card depends on the stances in force on the date, not on the date itself (except
+            # when none is, as its "as of" line shows the date): a date change rebuilds no card
+            # whose stance is unchanged
+            n = sum(x.as_of <= date for x in course.stance_history(party.id, issue.id))
+            key = (party.id, issue.id, n, None if n else date, lang)
             if key not in cache:
                 cache[key] = stance_card(course, party, issue, date, lang)
             cards += cache[key]
@@ -133,7 +138,7 @@ class StanceComparison(StaticFallback, widgets.VBox):
         lang: str = "en",
     ) -> None:
         self.course, self.lang = course, check_lang(lang)
-        self._cache: dict[tuple, str] = {}
+        self._cache: dict[tuple, str] = course.memo.setdefault("stance_cards", {})  # shared by every comparison
         chosen = party_ids(course, parties)
         issue_ids = check_ids(issues, [i.id for i in course.issues], "issue") or []
         date = st.cutoff(course, as_of)
@@ -173,7 +178,7 @@ class StanceComparison(StaticFallback, widgets.VBox):
         self._refresh()
 
     @property
-    def filters(self) -> dict[str, object]:
+    def filters(self) -> dict[str, Any]:
         """The current choice, in :func:`stance_cards_html`'s vocabulary (none picked = all)."""
         return {
             "parties": list(self.parties.value) or [p for _, p in self.parties.options],

@@ -117,3 +117,8 @@ def test_no_import_cycles():
         if module not in index:
             visit(module)
     assert cycles == []
+
+
+def test_no_module_over_400_lines():
+    long = {m: n for m, p in MODULES.items() if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}

@@ -37,6 +37,7 @@ _LAZY: dict[str, str] = {
     "map_text": ".figures.map_table",
     "demand_maps": ".figures.map",
     "demand_maps_text": ".figures.map_table",
+    "role_brief": ".roleplay.brief_view",
 }
 
 __all__ = [

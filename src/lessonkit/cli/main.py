@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from lessonkit import __version__
-from lessonkit.cli import assign, build_notebooks, check, data, export_quiz, grade, listing
+from lessonkit.cli import assign, build_notebooks, check, data, debrief, export_quiz, grade, listing
 from lessonkit.cli.common import EXIT_CONTENT, EXIT_USAGE
 from lessonkit.errors import LessonError
 
 # One module a subcommand, each with ``add(subparsers)`` and ``run(args) -> int``; help lists them in this order.
-SUBCOMMANDS = (check, listing, data, export_quiz, assign, grade, build_notebooks)
+SUBCOMMANDS = (check, listing, data, export_quiz, assign, grade, debrief, build_notebooks)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from lessonkit.content.base import Id, Localized, Model
 from lessonkit.content.facts import Category, Era
 from lessonkit.content.quiz import Quiz
+from lessonkit.content.roleplay import RolePlay
 
 
 class Term(Model):
@@ -34,6 +35,7 @@ class Lesson(Model):
     activities: list[Activity] = []
     discussion: list[Localized] = []
     quizzes: list[Quiz] = []
+    roleplay: RolePlay | None = None  # from roles.yaml beside lesson.yaml
 
     @model_validator(mode="after")
     def _timing_adds_up(self) -> Lesson:

@@ -26,6 +26,7 @@ from lessonkit.content import (
     Stance,
     Statement,
 )
+from lessonkit.content.roleplay import RolePlay
 from lessonkit.course.geo import Boundaries
 from lessonkit.errors import Problem
 
@@ -59,6 +60,7 @@ class Collected:
     items: dict[str, list[tuple[Any, Located]]] = field(default_factory=lambda: {k: [] for k in KINDS})
     lessons: list[tuple[Lesson, Located]] = field(default_factory=list)
     quizzes: list[tuple[Quiz, Located]] = field(default_factory=list)
+    roleplays: list[tuple[RolePlay, Located]] = field(default_factory=list)  # roles.yaml of each lesson
     # ids of items that failed validation, so references to them do not add more errors
     broken_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     problems: list[Problem] = field(default_factory=list)

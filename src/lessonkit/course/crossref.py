@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from lessonkit.content import CourseInfo, Event
 from lessonkit.course.collected import Collected, Located
 from lessonkit.course.messages import field_name
+from lessonkit.course.roleplay_check import check_roleplays
 from lessonkit.errors import Problem
 
 
@@ -89,6 +90,7 @@ def cross_check(collected: Collected) -> list[Problem]:
     _regions(ch)
     _issue_regions(ch)
     _quizzes(ch)
+    check_roleplays(ch)
     _lesson_order(ch)
     return ch.problems + ch.waiting()
 

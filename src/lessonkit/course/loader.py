@@ -19,6 +19,7 @@ from lessonkit.content import (
     Lesson,
     Quiz,
 )
+from lessonkit.content.roleplay import RolePlay
 from lessonkit.course.collected import KINDS, Collected, Located
 from lessonkit.course.crossref import cross_check
 from lessonkit.course.geo import read_boundaries
@@ -28,6 +29,7 @@ from lessonkit.course.yamltext import YamlSyntaxError, parse_yaml
 from lessonkit.errors import LessonError, Problem
 
 COURSE_FILE = "course.yaml"
+ROLES_FILE = "roles.yaml"  # a role-play lesson's scenario and briefs
 
 
 def find_course(start: str | os.PathLike | None = None) -> Path:
@@ -256,7 +258,13 @@ def _read_lesson(folder: Path, out: Collected) -> tuple[Lesson, Located] | None:
             )
         )
         return None
-    lesson = validate(Lesson, {**data, "quizzes": quizzes}, where, out.problems)
+    if "roleplay" in data:
+        out.problems.append(
+            Problem(where.path, lines.get(("roleplay",), 0), "roleplay", f"a role-play belongs in {ROLES_FILE}")
+        )
+        return None
+    roleplay = _read_roleplay(folder / ROLES_FILE, out) if (folder / ROLES_FILE).is_file() else None
+    lesson = validate(Lesson, {**data, "quizzes": quizzes, "roleplay": roleplay}, where, out.problems)
     return (lesson, where) if lesson is not None else None
 
 
@@ -282,6 +290,19 @@ def _read_quizzes(path: Path, out: Collected) -> list[Quiz]:
             quizzes.append(quiz)
             out.quizzes.append((quiz, Located(shown, lines, ("quizzes", i))))
     return quizzes
+
+
+def _read_roleplay(path: Path, out: Collected) -> RolePlay | None:
+    """``roles.yaml``: the scenario and the private briefs of a role-play lesson."""
+    parsed = read_yaml(path, out.problems)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    where = Located(display_path(path), lines, ())
+    play = validate(RolePlay, data, where, out.problems)
+    if play is not None:
+        out.roleplays.append((play, where))
+    return play
 
 
 def load_course(path: str | os.PathLike | None = None) -> Course:

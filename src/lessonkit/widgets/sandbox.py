@@ -1,9 +1,10 @@
 """Propose a deal, option by option, and see whose estimated limits it crosses.
 
-The judgement lives in two pure functions, :func:`assess` and :func:`zones_of_agreement`,
-which the widget only displays, so teachers and tests can check the logic without a
-browser. What a party "could accept" is always an analytical estimate with a stated
-basis, and the widget says so in both languages before it says anything else.
+The judgement lives in two pure functions, :func:`assess` and :func:`zones_of_agreement`
+(in ``lessonkit.course.agreement``, shared with the role-play), which the widget only
+displays, so teachers and tests can check the logic without a browser. What a party
+"could accept" is always an analytical estimate with a stated basis, and the widget says
+so in both languages before it says anything else.
 
 A party with no estimate on an issue does not constrain that issue's zone of agreement;
 it is listed as unknown instead, so a gap in the data never reads as a yes or a no.
@@ -11,14 +12,14 @@ it is listed as unknown instead, so a gap in the data never reads as a yes or a 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from lessonkit.course.selection import DateLike, check_ids, party_ids, select_issues
+from lessonkit.course.agreement import Assessment, assess, zones_of_agreement
+from lessonkit.course.agreement import acceptable_options as _acceptable
+from lessonkit.course.selection import DateLike, party_ids, select_issues
 from lessonkit.figures import stance_text as st
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
 from lessonkit.style.plot import figure_output
@@ -33,36 +34,7 @@ if TYPE_CHECKING:
 
 TEXT = table("sandbox")
 
-
-@dataclass(frozen=True)
-class Assessment:
-    """How a proposed deal meets each party's estimated limits.
-
-    ``outside[party]`` lists the decided issues whose chosen option the party could not
-    accept; ``unknown[party]`` the decided issues where it has no estimate; ``zones``
-    maps every issue to the options all parties with an estimate could accept.
-    """
-
-    as_of: dt.date
-    parties: tuple[str, ...]
-    choices: dict[str, str]
-    outside: dict[str, list[str]]
-    unknown: dict[str, list[str]]
-    zones: dict[str, list[str]]
-
-    @property
-    def no_zone(self) -> list[str]:
-        """Issues on which no option is acceptable to every party (by the estimates)."""
-        return [issue for issue, options in self.zones.items() if not options]
-
-    @property
-    def crossed(self) -> list[str]:
-        """Parties whose estimated limits the deal crosses on at least one issue."""
-        return [p for p in self.parties if self.outside[p]]
-
-    @property
-    def acceptable_to_all(self) -> bool:
-        return bool(self.choices) and not self.crossed and not any(self.unknown.values())
+__all__ = ["Assessment", "NegotiationSandbox", "assess", "zones_of_agreement"]
 
 
 def _quoted(issue: Issue, option_ids: list[str], lang: str) -> str:
@@ -70,64 +42,6 @@ def _quoted(issue: Issue, option_ids: list[str], lang: str) -> str:
     as one run-on sentence: “A”, “B” / 「A」「B」."""
     marks, sep = mark("quote", lang), mark("option_sep", lang)
     return sep.join(marks.format(o.label.get(lang)) for o in issue.options if o.id in option_ids)
-
-
-def _acceptable(course: Course, party: str, issue: str, as_of: dt.date) -> list[str] | None:
-    """The party's estimate on the issue, or None when there is none."""
-    stance = course.stance(party, issue, as_of)
-    return list(stance.acceptable) if stance is not None and stance.acceptable else None
-
-
-def zones_of_agreement(
-    course: Course,
-    parties: Iterable[str] | None = None,
-    *,
-    issues: Iterable[str] | None = None,
-    as_of: DateLike | None = None,
-) -> dict[str, list[str]]:
-    """Issue -> the options every party (default: the principal parties) could accept, in scale order."""
-    date, ids = st.cutoff(course, as_of), party_ids(course, parties)
-    zones = {}
-    for issue in select_issues(course, issues):
-        options = [o.id for o in issue.options]
-        for party in ids:
-            acceptable = _acceptable(course, party, issue.id, date)
-            if acceptable is not None:
-                options = [o for o in options if o in acceptable]
-        zones[issue.id] = options
-    return zones
-
-
-def assess(
-    course: Course,
-    choices: Mapping[str, str | None],
-    parties: Iterable[str] | None = None,
-    *,
-    as_of: DateLike | None = None,
-) -> Assessment:
-    """Check a deal (issue -> chosen option; ``None`` means not decided) against each party's estimate."""
-    date, ids = st.cutoff(course, as_of), party_ids(course, parties)
-    decided = {issue: option for issue, option in choices.items() if option is not None}
-    for issue_id, option in decided.items():
-        check_ids([issue_id], [i.id for i in course.issues], "issue")
-        check_ids([option], [o.id for o in course.issue(issue_id).options], f"option for issue {issue_id!r}:")
-    outside: dict[str, list[str]] = {p: [] for p in ids}
-    unknown: dict[str, list[str]] = {p: [] for p in ids}
-    for party in ids:
-        for issue_id, option in decided.items():
-            acceptable = _acceptable(course, party, issue_id, date)
-            if acceptable is None:
-                unknown[party].append(issue_id)
-            elif option not in acceptable:
-                outside[party].append(issue_id)
-    return Assessment(
-        as_of=date,
-        parties=tuple(ids),
-        choices=decided,
-        outside=outside,
-        unknown=unknown,
-        zones=zones_of_agreement(course, ids, as_of=date),
-    )
 
 
 def _names_regions(course: Course, issue: Issue) -> bool:

@@ -55,13 +55,12 @@ def assign(
     result = Assignment(student, teacher)
     _copy_course(course, chosen, student / "lessons")
     for lesson_id in chosen:
-        for quiz in course.lesson(lesson_id).quizzes:
-            quiz_mode = "exam" if "exam" in (mode, quiz.mode) else "practice"
-            data = build_student_quiz(quiz, course=course.info.id, lesson=lesson_id, mode=quiz_mode, seed=seed)
-            path = student_quiz_path(student / "lessons" / lesson_id, quiz.id)
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            result.quizzes.append(path)
+        result.quizzes += _write_quizzes(course, lesson_id, student / "lessons" / lesson_id, mode, seed)
         source = notebooks_dir / lang / f"{lesson_id}.ipynb"
+        if course.lesson(lesson_id).roleplay is not None:  # one private copy per role instead
+            result.notebooks += _role_copies(course, lesson_id, out / "roles", source, lang, mode, seed)
+            result.notes.append(f"{lesson_id}: a role-play: hand each group its own folder {out / 'roles'}/<role>")
+            continue
         if not source.is_file():
             result.notes.append(f"{lesson_id}: no notebook {source}; only its quiz files were written")
             continue
@@ -81,6 +80,35 @@ def assign(
         if guide.is_file():
             shutil.copy(guide, teacher / f"{lesson_id}-teacher-guide.{lang}.md")
     return result
+
+
+def _write_quizzes(course: Course, lesson_id: str, folder: Path, mode: str, seed: int) -> list[Path]:
+    """Each quiz of the lesson as a student file (hashed key in practice, none in exam)."""
+    written = []
+    for quiz in course.lesson(lesson_id).quizzes:
+        quiz_mode = "exam" if "exam" in (mode, quiz.mode) else "practice"
+        data = build_student_quiz(quiz, course=course.info.id, lesson=lesson_id, mode=quiz_mode, seed=seed)
+        path = student_quiz_path(folder, quiz.id)
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _role_copies(
+    course: Course, lesson_id: str, out: Path, source: Path, lang: str, mode: str, seed: int
+) -> list[Path]:
+    """``out/<party>/``: a student copy of the lesson for each role, with that role's brief only
+    (see ``lessonkit.teacher.assign.roles``)."""
+    from lessonkit.teacher.assign.roles import write_role_files
+
+    play = course.lesson(lesson_id).roleplay
+    written = []
+    for party in play.parties if play else []:
+        _copy_course(course, [lesson_id], out / party / "lessons")
+        _write_quizzes(course, lesson_id, out / party / "lessons" / lesson_id, mode, seed)
+        notebook = write_role_files(course, lesson_id, party, out / party / "notebooks" / lang, source, lang)
+        written += [notebook] if notebook else []
+    return written
 
 
 def _copy_course(course: Course, lessons: list[str], target: Path) -> None:

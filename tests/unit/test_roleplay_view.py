@@ -41,7 +41,7 @@ def test_brief_shows_own_brief_only(course, lang):
         assert private not in text
     assert w.play.parties == ["north"]
     assert ("Estimate" if lang == "en" else "推定") in w.brief.value
-    assert ("stated by your party" if lang == "en" else "当事者自身が表明") in w.brief.value
+    assert ("own words" if lang == "en" else "当事者自身の発言に基づく") in w.brief.value
     assert ("the course's estimate" if lang == "en" else "教材による推定") in html.unescape(w.brief.value)
 
 
@@ -52,7 +52,7 @@ def test_clicks_change_own_score_and_red_lines_then_save(course, tmp_path):
     assert w.score.score == pytest.approx(100 * (3 + 2 * 0.5 + 0.5) / 6)
     assert "75 of 100" in w.result.value and "crosses none" in w.result.value
     w.choices["water"].value = "south-veto"
-    assert "red line on Water level" in w.result.value and "stated by your party" in w.result.value
+    assert "red line on Water level" in w.result.value and "own words" in w.result.value
     assert "Southland" not in w.result.value.replace("Southland holds a veto", "")
     w.save.click()
     assert "Type your group" in w.status.value and not list(tmp_path.iterdir())

@@ -99,3 +99,19 @@ def test_a_delegation_saves_a_deal_and_the_debrief_shows_it(page, lab_server):
         assert page.locator("b", has_text=re.compile(r"^UA$")).count() == 0
         assert page.locator("svg").count() >= 1
         shot(page, ARTIFACTS, f"roleplay-debrief-{lang}")
+
+
+def test_the_role_play_runs_as_an_app(page, voila_server):
+    """Voilà (`make app`, Binder's app link): the Japanese lesson shows the brief and the deal
+    builder, the builder scores a choice, and no code shows."""
+    page.goto(voila_server.url("ja/08-role-play.ipynb"), timeout=120_000)
+    brief = page.locator(".widget-html", has_text="指示書").first
+    brief.wait_for(timeout=120_000)
+    issue = "ウクライナのNATO加盟"
+    select = page.locator(".widget-dropdown", has_text=issue).locator("select").first
+    labels = [o.strip() for o in select.locator("option").all_inner_texts()]
+    select.select_option(label=labels[1])
+    page.locator(".widget-html", has_text="この案のあなたの点数").first.wait_for()
+    select.scroll_into_view_if_needed()
+    shot(page, ARTIFACTS, "app-roleplay-ja")
+    assert page.get_by_text("import lessonkit").count() == 0

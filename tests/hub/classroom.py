@@ -17,6 +17,7 @@ notebook. Nothing leaves 127.0.0.1.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import datetime as dt
 import json
@@ -105,6 +106,13 @@ def run_as(user: str, argv: list[str]) -> subprocess.CompletedProcess:
 # -- the hub -------------------------------------------------------------------
 
 
+def run_apart(coro):
+    """``asyncio.run`` in a thread of its own: in a full test run the browser tier's sync
+    Playwright keeps an event loop running in the main thread, where ``asyncio.run`` refuses."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 class Hub:
     def __init__(
         self, workdir: Path, students: int, *, teacher: str = "teacher", log_name: str = "hub.log", auth: str = "shared"
@@ -146,7 +154,7 @@ class Hub:
                 if client is not None:
                     client.close()
 
-        return asyncio.run(main())
+        return run_apart(main())
 
     # accounts
     def system_user(self, name: str) -> pwd.struct_passwd:
@@ -168,7 +176,7 @@ class Hub:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                asyncio.run(self._ping())
+                run_apart(self._ping())
                 return
             except (OSError, Exception):
                 if self.proc.poll() is not None or time.monotonic() > deadline:

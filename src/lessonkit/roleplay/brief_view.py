@@ -22,7 +22,7 @@ from lessonkit.roleplay.brief import brief_html, brief_text, option_list, role_h
 from lessonkit.roleplay.brief_file import read_brief
 from lessonkit.roleplay.deal_file import ROUNDS, DealError, build_deal, default_filename, write_deal
 from lessonkit.roleplay.scoring import PartyScore, score_role
-from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
+from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, FULL_WIDTH, NOTHING, PROSE, StaticFallback
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang
 
@@ -76,6 +76,7 @@ class RoleBrief(StaticFallback, widgets.VBox):
                 value=NOTHING,
                 description=course.issue(issue).name.get(lang),
                 style=DESCRIPTION_STYLE,
+                layout=FULL_WIDTH,  # the chosen option reads in full, however long its label
             )
             for issue in play.scenario.issues
         }
@@ -98,8 +99,8 @@ class RoleBrief(StaticFallback, widgets.VBox):
                 widgets.HTML(head),
                 *self.choices.values(),
                 self.result,
-                widgets.HBox([self.class_box, self.group_box, self.round]),
-                self.save,
+                widgets.HBox([self.class_box, self.group_box, self.round], layout={"flex_flow": "row wrap"}),
+                widgets.HBox([self.save]),  # a button as wide as its label, not the whole row
                 self.status,
             ]
         )

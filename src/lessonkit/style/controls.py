@@ -12,6 +12,8 @@ DESCRIPTION_STYLE = {"description_width": "initial"}
 BUTTON_LAYOUT = {"width": "auto", "flex": "0 0 auto"}
 # ipywidgets' HTML widget inherits a one-control line height (28px); running text needs less.
 PROSE = "line-height:1.45"
+# A control across its row: ipywidgets' fixed 300 px cuts a long dropdown value ("— not d…").
+FULL_WIDTH = {"width": "100%", "max_width": "100%"}
 # The "nothing picked" entry of a Dropdown: a Dropdown shows a None value as a blank box, and
 # no content id can be empty, so this never clashes with a real choice.
 NOTHING = ""

@@ -37,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
     done = assign(course, lessons, out=args.out, lang=args.lang, mode=args.mode, notebooks_dir=args.notebooks)
     for note in done.notes:
         print(f"note: {note}", file=sys.stderr)
-    print(f"student copy: {done.student_dir} ({len(done.notebooks)} notebooks, {len(done.quizzes)} quizzes)")
+    roles = [n for n in done.notebooks if not n.is_relative_to(done.student_dir)]
+    shared = len(done.notebooks) - len(roles)
+    print(f"student copy: {done.student_dir} ({shared} notebooks, {len(done.quizzes)} quizzes)")
+    if roles:
+        print(f"role copies:  {len(roles)} folders, one a role, each with only its own brief")
     print(f"teacher key:  {done.teacher_dir}")
     return 0

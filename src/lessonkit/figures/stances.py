@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from lessonkit.content import Issue, Stance
     from lessonkit.course.model import Course
 
+# the band of acceptable options: light enough to sit behind the markers, 3.4:1 on white
+ESTIMATE_GREY = "#8a8a8a"
 TEXT = table("stance_chart")
 NONE_X = -1.0  # the "no public position" column, one column left of the first option
 NOT_RECORDED_GREY = "#595959"  # 7:1 on white
@@ -112,7 +114,7 @@ def _panel(course: Course, issue: Issue, parties: list[str], date: dt.date, n: i
             "x": bar_x,
             "y": bar_y,
             "mode": "lines",
-            "line": {"color": "#9a9a9a", "width": 7},
+            "line": {"color": ESTIMATE_GREY, "width": 7},
             "opacity": 0.6,
             "hoverinfo": "skip",
             "showlegend": False,
@@ -170,7 +172,12 @@ def _key_traces(lang: str, not_recorded: bool) -> list[dict]:
             }
         )
     keys.append(
-        {**key, "mode": "lines", "name": ptext(ui(TEXT, "acceptable", lang)), "line": {"color": "#9a9a9a", "width": 7}}
+        {
+            **key,
+            "mode": "lines",
+            "name": ptext(ui(TEXT, "acceptable", lang)),
+            "line": {"color": ESTIMATE_GREY, "width": 7},
+        }
     )
     return keys
 

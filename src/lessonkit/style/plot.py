@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-# Okabe & Ito (2008), colour-blind safe. Their yellow (#F0E442) is left out: an open marker
-# in it is too faint on white.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000")
+# Okabe & Ito (2008), colour-blind safe, made to meet WCAG 2.1's 3:1 for graphic marks against
+# white (tests/unit/test_contrast.py): their orange (#E69F00, 2.3:1) is darkened to #B06A00 (4.3:1),
+# their sky blue (#56B4E9, 2.3:1) gives way to a purple (#8E5BB5, 4.9:1; a darker sky blue would
+# read as their blue), and their yellow is left out. Shapes still tell groups apart on their own.
+PALETTE = ("#0072B2", "#B06A00", "#009E73", "#D55E00", "#8E5BB5", "#CC79A7", "#000000")
 # Marker shapes with -open and -open-dot variants, so the shape alone tells groups apart.
 SYMBOLS = (
     "circle",
@@ -38,7 +40,7 @@ def template() -> dict[str, Any]:
 
 def group_style(index: int) -> tuple[str, str]:
     """Colour and symbol for the n-th group; the pair stays unique for the first 84 groups."""
-    return OKABE_ITO[index % len(OKABE_ITO)], SYMBOLS[index % len(SYMBOLS)]
+    return PALETTE[index % len(PALETTE)], SYMBOLS[index % len(SYMBOLS)]
 
 
 def ptext(text: object) -> str:

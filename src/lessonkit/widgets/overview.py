@@ -44,9 +44,12 @@ class CourseOverview:
         if not self.course.lessons:
             parts.append(f"<p>{esc(ui(_UI, 'no_lessons', lang))}</p>")
             return "\n".join(parts)
-        head = "".join(f'<th scope="col">{esc(ui(_UI, k, lang))}</th>' for k in ("lesson", "minutes", "about"))
+        # prose aligns left: JupyterLab and Voilà right-align table cells, which leaves Japanese ragged
+        left = ' style="text-align:left;vertical-align:top"'
+        nowrap = ' style="text-align:left;vertical-align:top;white-space:nowrap"'  # "100分" on one line
+        head = "".join(f'<th scope="col"{left}>{esc(ui(_UI, k, lang))}</th>' for k in ("lesson", "minutes", "about"))
         body = "".join(
-            f"<tr><td>{esc(n)} {esc(title)}</td><td>{esc(minutes)}</td><td>{esc(summary)}</td></tr>"
+            f"<tr><td{left}>{esc(n)} {esc(title)}</td><td{nowrap}>{esc(minutes)}</td><td{left}>{esc(summary)}</td></tr>"
             for n, title, minutes, summary in self._rows()
         )
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")

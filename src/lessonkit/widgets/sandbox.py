@@ -21,7 +21,7 @@ from lessonkit.course.agreement import Assessment, assess, zones_of_agreement
 from lessonkit.course.agreement import acceptable_options as _acceptable
 from lessonkit.course.selection import DateLike, party_ids, select_issues
 from lessonkit.figures import stance_text as st
-from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
+from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, FULL_WIDTH, NOTHING, PROSE, StaticFallback
 from lessonkit.style.plot import figure_output
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, mark, ui
@@ -73,6 +73,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
                 value=NOTHING,
                 description=issue.name.get(lang),
                 style=DESCRIPTION_STYLE,
+                layout=FULL_WIDTH,  # the chosen option reads in full ("— not d…" in 300 px)
             )
             for issue in self.issue_list
         }

@@ -23,7 +23,7 @@ def shown(x: TimelineExplorer) -> list[str]:
 
 
 def controls(x: TimelineExplorer) -> list[W.Widget]:
-    return [x.parties, x.categories, x.dates, x.group_by, x.reset, x.event]
+    return [x.parties, x.categories, x.dates.first, x.dates.last, x.group_by, x.reset, x.event]
 
 
 def test_starts_with_everything_shown(sample):
@@ -143,7 +143,15 @@ def test_reset_shows_everything_again(sample):
 
 def test_japanese_interface(sample):
     x = TimelineExplorer(sample, lang="ja")
-    assert [c.description for c in controls(x)] == ["当事者", "分野", "期間", "行の分け方", "すべて表示", "出来事"]
+    assert [c.description for c in controls(x)] == [
+        "当事者",
+        "分野",
+        "期間：開始",
+        "終了",
+        "行の分け方",
+        "すべて表示",
+        "出来事",
+    ]
     assert x.dates.options[0][0] == "2020年5月"
     assert "出来事2件のうち2件を表示" in x.status.value
     x.event.value = "first-round"
@@ -157,7 +165,7 @@ def test_every_control_has_a_description_and_is_a_keyboard_widget(sample):
         x = TimelineExplorer(sample, lang=lang)
         for control in controls(x):
             assert control.description.strip()
-            assert isinstance(control, W.SelectMultiple | W.SelectionRangeSlider | W.Dropdown | W.Button)
+            assert isinstance(control, W.SelectMultiple | W.Dropdown | W.Button)
 
 
 def test_display_bundle_has_static_fallbacks(sample):
@@ -201,3 +209,19 @@ def test_hostile_content_is_escaped(hostile):
     spec = output["data"][PLOTLY_MIME]
     layout = {k: v for k, v in spec["layout"].items() if k != "meta"}  # meta is plain text, never drawn
     assert "<img" not in json.dumps(spec["data"]) and "<img" not in json.dumps(layout)
+
+
+def test_the_month_range_moves_like_a_slider(sample):
+    """Two dropdowns with the range slider's API: index and value stay in step, "from" never
+    passes "to", and one change refreshes the timeline once."""
+    x = TimelineExplorer(sample)
+    refreshed = []
+    x.dates.observe(lambda change: refreshed.append(change["new"]), names="value")
+    last = len(x.dates.options) - 1
+    x.dates.first.index = 2
+    assert x.dates.index == (2, last) and x.dates.value[0] == x.dates.options[2][1]
+    x.dates.last.index = 1  # before "from": "from" follows
+    assert x.dates.index == (1, 1)
+    x.dates.index = (0, last)
+    assert (x.dates.first.index, x.dates.last.index) == (0, last)
+    assert len(refreshed) == 3

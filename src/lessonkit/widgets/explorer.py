@@ -24,6 +24,7 @@ from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, format_month, inner, ui
 from lessonkit.text.sources import sources_html
 from lessonkit.text.words import table
+from lessonkit.widgets.month_range import MonthRange
 
 if TYPE_CHECKING:
     from lessonkit.content import Event
@@ -99,13 +100,11 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
         last = max((e.end_date or e.date for e in course.events), default=course.as_of)
         months = _months(first, last)
         self._all_months = (0, len(months) - 1)
-        self.dates = widgets.SelectionRangeSlider(
-            options=[(_month_label(m, lang), m) for m in months],
-            index=self._month_index(months, as_date(start, "start"), as_date(end, "end")),
-            description=t("dates"),
-            continuous_update=False,
-            style=DESCRIPTION_STYLE,
-            layout=widgets.Layout(width="95%"),
+        self.dates = MonthRange(
+            [(_month_label(m, lang), m) for m in months],
+            self._month_index(months, as_date(start, "start"), as_date(end, "end")),
+            first_label=t("dates_from"),
+            last_label=t("dates_to"),
         )
         self.group_by = widgets.Dropdown(
             options=[(t("by_category"), "category"), (t("by_party"), "party")],

@@ -1,0 +1,82 @@
+"""Accessibility audit (WCAG 2.1 A and AA rules of axe-core, from npm, injected by Playwright) of
+every lesson in both languages, in JupyterLab after Run All and in Voilà, scoped to the course's
+own content (rendered Markdown and cell outputs, not JupyterLab's chrome): no violation of
+impact serious or critical. What axe reports below that is listed in docs/accessibility.md."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from tests.browser.conftest import ARTIFACTS, REPO
+from tests.browser.lab import open_notebook, run_all
+
+import lessonkit as lk
+
+pytestmark = pytest.mark.browser
+
+AXE = REPO / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+LESSONS = [f"{lang}/{lesson.id}" for lesson in lk.load_course(REPO / "lessons").lessons for lang in ("en", "ja")]
+
+_AUDIT = """async ([selectors, rules]) => {
+    const include = selectors.flatMap(s => [...document.querySelectorAll(s)]);
+    if (include.length === 0) return {error: 'nothing to audit'};
+    const result = await axe.run({include: include}, {runOnly: {type: 'tag', values: rules}});
+    return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 200))}));
+}"""
+
+
+def audit(page, selectors: list[str]) -> list[dict]:
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing: run `make tests/node/node_modules/.package-lock.json` ({AXE})")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(_AUDIT, [selectors, RULES])
+    assert not (isinstance(found, dict) and found.get("error")), found
+    return found
+
+
+def _record(name: str, violations: list[dict]) -> None:
+    folder = ARTIFACTS / "axe"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name.replace('/', '-')}.json").write_text(json.dumps(violations, indent=1, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("notebook", LESSONS, ids=[n.replace("/", "-") for n in LESSONS])
+def test_lesson_in_jupyterlab_has_no_serious_accessibility_violation(page, lab_server, notebook):
+    open_notebook(page, lab_server, f"notebooks/{notebook}.ipynb")
+    run_all(page)
+    violations = audit(
+        page,
+        [
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedHTMLCommon",
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output",
+        ],
+    )
+    _record(f"lab-{notebook}", violations)
+    assert [v for v in violations if v["impact"] in BLOCKING] == []
+
+
+@pytest.mark.parametrize("notebook", LESSONS, ids=[n.replace("/", "-") for n in LESSONS])
+def test_lesson_in_voila_has_no_serious_accessibility_violation(page, voila_server, notebook):
+    page.goto(voila_server.url(f"{notebook}.ipynb"), timeout=120_000)
+    page.wait_for_selector(".jp-OutputArea-output", timeout=120_000)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    violations = audit(page, [".jp-RenderedHTMLCommon", ".jp-OutputArea-output"])
+    _record(f"voila-{notebook}", violations)
+    assert [v for v in violations if v["impact"] in BLOCKING] == []
+
+
+def test_the_audit_finds_a_planted_violation(page, voila_server):
+    """The scoped audit is not blind: an image without a text alternative and an unnamed select
+    planted in a lesson's output are reported (so an empty report means something)."""
+    page.goto(voila_server.url("en/00-start-here.ipynb"), timeout=120_000)
+    page.wait_for_selector(".jp-OutputArea-output", timeout=120_000)
+    page.evaluate(
+        """() => document.querySelector('.jp-OutputArea-output').insertAdjacentHTML('beforeend',
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><select></select>')"""
+    )
+    found = {v["id"] for v in audit(page, [".jp-RenderedHTMLCommon", ".jp-OutputArea-output"])}
+    assert {"image-alt", "select-name"} <= found

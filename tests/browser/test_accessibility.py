@@ -38,6 +38,30 @@ def audit(page, selectors: list[str]) -> list[dict]:
     return found
 
 
+_CUT = """() => {
+    const out = [];
+    const ctx = document.createElement('canvas').getContext('2d');
+    const visible = el => el.offsetParent !== null && el.getClientRects().length > 0;
+    for (const el of document.querySelectorAll(
+            '.jp-OutputArea-output button, .jp-OutputArea-output .widget-label, .jp-OutputArea-output label')) {
+        if (visible(el) && el.scrollWidth > el.clientWidth + 1) out.push(el.tagName + ': ' + el.innerText.slice(0, 80));
+    }
+    for (const s of document.querySelectorAll('.jp-OutputArea-output select')) {
+        if (!visible(s) || s.multiple || s.size > 1 || s.selectedIndex < 0) continue;
+        const text = s.options[s.selectedIndex].text;
+        ctx.font = getComputedStyle(s).font;
+        if (ctx.measureText(text).width + 24 > s.clientWidth) out.push('select: ' + text.slice(0, 80));
+    }
+    return out;
+}"""
+
+
+def cut_off(page) -> list[str]:
+    """Buttons and labels whose text overflows their box, dropdowns too narrow for the chosen
+    option (text width plus the arrow), among visible widgets."""
+    return page.evaluate(_CUT)
+
+
 def _record(name: str, violations: list[dict]) -> None:
     folder = ARTIFACTS / "axe"
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,13 +84,22 @@ def test_lesson_in_jupyterlab_has_no_serious_accessibility_violation(page, lab_s
 
 
 @pytest.mark.parametrize("notebook", LESSONS, ids=[n.replace("/", "-") for n in LESSONS])
-def test_lesson_in_voila_has_no_serious_accessibility_violation(page, voila_server, notebook):
+def test_lesson_in_voila_is_accessible_and_nothing_is_cut_off(page, voila_server, notebook):
+    (ARTIFACTS / "lessons").mkdir(parents=True, exist_ok=True)
     page.goto(voila_server.url(f"{notebook}.ipynb"), timeout=120_000)
     page.wait_for_selector(".jp-OutputArea-output", timeout=120_000)
     page.wait_for_load_state("networkidle", timeout=120_000)
     violations = audit(page, [".jp-RenderedHTMLCommon", ".jp-OutputArea-output"])
     _record(f"voila-{notebook}", violations)
     assert [v for v in violations if v["impact"] in BLOCKING] == []
+    # nothing cut off at a laptop's width and at a narrow window's; a screenshot of each to look at
+    cut = {}
+    for width in (1280, 800):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(300)  # reflow
+        cut[width] = cut_off(page)
+        page.screenshot(path=str(ARTIFACTS / "lessons" / f"{notebook.replace('/', '-')}-{width}.png"), full_page=True)
+    assert cut == {1280: [], 800: []}
 
 
 def test_the_audit_finds_a_planted_violation(page, voila_server):
@@ -80,3 +113,10 @@ def test_the_audit_finds_a_planted_violation(page, voila_server):
     )
     found = {v["id"] for v in audit(page, [".jp-RenderedHTMLCommon", ".jp-OutputArea-output"])}
     assert {"image-alt", "select-name"} <= found
+    # and the cut-off check sees a squeezed dropdown and a clipped button
+    page.evaluate(
+        """() => document.querySelector('.jp-OutputArea-output').insertAdjacentHTML('beforeend',
+        '<select style="width:70px"><option>— not decided —</option></select>'
+        + '<button style="width:60px;overflow:hidden;white-space:nowrap">Save my answers</button>')"""
+    )
+    assert len(cut_off(page)) == 2

@@ -56,10 +56,29 @@ _CUT = """() => {
 }"""
 
 
+# per plotly figure on the page: the text of the visually hidden alternative in the next output
+_FIGURE_ALTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
+    const child = p.closest('.jp-OutputArea-child');
+    const alt = child && child.nextElementSibling && child.nextElementSibling.querySelector('.lk-figure-alt');
+    return alt && alt.textContent.trim() ? alt.textContent.trim().slice(0, 60) : null;
+})"""
+
+
 def cut_off(page) -> list[str]:
     """Buttons and labels whose text overflows their box, dropdowns too narrow for the chosen
     option (text width plus the arrow), among visible widgets."""
     return page.evaluate(_CUT)
+
+
+def whole_lesson(page, path) -> None:
+    """A screenshot of the whole lesson, top to bottom: Voilà scrolls inside its own panel
+    (``#rendered_cells``), so the window is made as tall as the lesson, then set back."""
+    size = page.viewport_size
+    height = page.evaluate("() => (document.querySelector('#rendered_cells') || document.body).scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(height + 40, 30_000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
 
 
 def _record(name: str, violations: list[dict]) -> None:
@@ -81,11 +100,15 @@ def test_lesson_in_jupyterlab_has_no_serious_accessibility_violation(page, lab_s
     )
     _record(f"lab-{notebook}", violations)
     assert [v for v in violations if v["impact"] in BLOCKING] == []
+    # every figure's text alternative is in the page, right after the drawing, for a screen reader
+    alts = page.evaluate(_FIGURE_ALTS)
+    assert None not in alts, f"figures without their text alternative beside them: {alts}"
 
 
 @pytest.mark.parametrize("notebook", LESSONS, ids=[n.replace("/", "-") for n in LESSONS])
 def test_lesson_in_voila_is_accessible_and_nothing_is_cut_off(page, voila_server, notebook):
     (ARTIFACTS / "lessons").mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 900})  # figures are drawn for the window they open in
     page.goto(voila_server.url(f"{notebook}.ipynb"), timeout=120_000)
     page.wait_for_selector(".jp-OutputArea-output", timeout=120_000)
     page.wait_for_load_state("networkidle", timeout=120_000)
@@ -98,7 +121,11 @@ def test_lesson_in_voila_is_accessible_and_nothing_is_cut_off(page, voila_server
         page.set_viewport_size({"width": width, "height": 900})
         page.wait_for_timeout(300)  # reflow
         cut[width] = cut_off(page)
-        page.screenshot(path=str(ARTIFACTS / "lessons" / f"{notebook.replace('/', '-')}-{width}.png"), full_page=True)
+        name = f"{notebook.replace('/', '-')}-{width}.png"
+        if width == 1280:
+            whole_lesson(page, ARTIFACTS / "lessons" / name)
+        else:
+            page.screenshot(path=str(ARTIFACTS / "lessons" / name), full_page=True)
     assert cut == {1280: [], 800: []}
 
 

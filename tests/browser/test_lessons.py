@@ -240,7 +240,7 @@ def test_saved_answers_are_a_valid_responses_file(lesson, course):
     question = next(q for q in exit_quiz.questions if q.type == "true_false")
     card = quiz_card(page, question.prompt.get(lang))
     card.scroll_into_view_if_needed()
-    card.get_by_role("button", name=UI[lang]["true" if question.answer else "false"], exact=True).click()
+    card.get_by_label(UI[lang]["true" if question.answer else "false"], exact=True).check()
 
     box = quiz(page)
     box.get_by_label(UI[lang]["name"], exact=True).fill(student)

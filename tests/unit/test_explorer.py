@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import inspect
 import json
+from html import escape as html_escape
 
 import ipywidgets as W
 import plotly.graph_objects as go
@@ -42,10 +43,12 @@ def test_party_filter_updates_figure_list_status_and_output(sample):
     assert shown(x) == ["first-round"]
     assert "Showing 1 of 2" in x.status.value
     assert "First round of talks" in x.listing.value and "closes the lake" not in x.listing.value
-    (output,) = x.output.outputs
+    output, alt = x.output.outputs  # the figure, then its text alternative for screen readers
     assert output["data"][PLOTLY_MIME]["layout"]["meta"]["event_ids"] == ["first-round"]
     assert output["data"]["text/plain"] == x.figure.layout.meta["description"]
-    json.dumps(output)  # what the Output widget sends to the page must be plain JSON
+    assert html_escape(x.figure.layout.meta["description"]) in alt["data"]["text/html"]
+    assert "lk-sr-only" in alt["data"]["text/html"]
+    json.dumps([output, alt])  # what the Output widget sends to the page must be plain JSON
     x.parties.value = ()
     assert shown(x) == ["lake-closed", "first-round"]  # none picked means all
 
@@ -205,7 +208,8 @@ def test_hostile_content_is_escaped(hostile):
     assert "&lt;img src=x onerror=alert(1)&gt;" in x.details.value
     assert "&lt;b&gt;Geneva&lt;/b&gt;" in x.details.value
     assert "javascript:" not in x.details.value  # an unsafe source URL becomes plain text
-    (output,) = x.output.outputs
+    output, alt = x.output.outputs
+    assert "<img" not in alt["data"]["text/html"]  # the text alternative is escaped HTML
     spec = output["data"][PLOTLY_MIME]
     layout = {k: v for k, v in spec["layout"].items() if k != "meta"}  # meta is plain text, never drawn
     assert "<img" not in json.dumps(spec["data"]) and "<img" not in json.dumps(layout)

@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 
-from lessonkit.style.plot import PLOTLY_MIME
+from lessonkit.style.plot import PLOTLY_MIME, alt_bundle
 
 
 def figure_bundle(figure: go.Figure) -> dict[str, Any]:
@@ -37,4 +37,6 @@ class CourseFigure(go.Figure):
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
-        display(figure_bundle(self), raw=True)
+        bundle = figure_bundle(self)
+        display(bundle, raw=True)
+        display(alt_bundle(bundle["text/plain"]), raw=True)  # the text alternative, in the page for screen readers

@@ -120,7 +120,8 @@ def feedback_html(
     verdict = ui(UI, "correct" if result.correct else "wrong", lang)
     key = "awarded_one" if result.points_possible == 1 else "awarded"
     awarded = ui(UI, key, lang, awarded=number(result.points_awarded), possible=result.points_possible)
-    parts = [f"<p>{sentences([f'<strong>{esc(verdict)}</strong>', esc(awarded)], lang)}</p>"]
+    verdict_html = f'<strong class="lk-verdict">{esc(verdict)}</strong>'
+    parts = [f"<p>{sentences([verdict_html, esc(awarded)], lang)}</p>"]
     if behaviour(question).echo_answer and answer is not None:
         typed = number(answer) if isinstance(answer, int | float) else str(answer)
         parts.append(f"<p>{esc(ui(UI, 'your_answer', lang, answer=typed))}</p>")
@@ -135,7 +136,8 @@ def feedback_html(
         right = sum(i.correct for i in result.items)
         parts.append(f"<p>{esc(ui(UI, key, lang, right=right, total=len(result.items)))}</p>")
     parts.append(explanation_html(question, lang, course))
-    return _status("".join(parts))
+    # the class tints the box (style/course.css); the verdict's words and mark say it without colour
+    return _status("".join(parts), "lessonkit-feedback lk-right" if result.correct else "lessonkit-feedback lk-wrong")
 
 
 def message_html(html: str) -> str:

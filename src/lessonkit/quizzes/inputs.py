@@ -1,7 +1,7 @@
 """One answer control per question type, each reading and writing the saved answer shape.
 
-Every control is a native ipywidgets input (radio buttons, checkboxes, toggle buttons,
-drop-downs, text boxes), so it works with the keyboard, and every one has a label:
+Every control is a native ipywidgets input (radio buttons, checkboxes, drop-downs, text
+boxes), so it works with the keyboard, and every one has a label:
 the choice or item text itself, or "Answer". Labels and options are rendered by the
 front end as text, not HTML, so content needs no escaping here.
 
@@ -34,6 +34,13 @@ _WIDE = {"description_width": "initial"}
 _FULL = {"width": "100%", "max_width": "100%"}
 # order and match: the item's text takes half the line and its drop-down the rest, never a sliver
 _HALF = {"description_width": "50%"}
+
+
+def _unset(menu: W.Dropdown) -> None:
+    """Back to "(choose)", shown: a None value alone leaves the box blank (no index), and
+    index 0 alone is turned back into no index by ipywidgets when the value was another."""
+    menu.value = None
+    menu.index = 0
 
 
 class AnswerInput:
@@ -108,7 +115,11 @@ class MultipleInput(AnswerInput):
 class TrueFalseInput(AnswerInput):
     def __init__(self, q: TrueFalseQuestion, lang: str, seed: int):
         options = [(ui(UI, "true", lang), True), (ui(UI, "false", lang), False)]
-        self.toggle = W.ToggleButtons(options=options, value=None, description=ui(UI, "answer", lang), style=_WIDE)
+        # radio buttons in a row, not ToggleButtons: those show the choice only by a shade of grey and
+        # tell a screen reader nothing (no aria-pressed); a radio's checked state is read out
+        self.toggle = W.RadioButtons(
+            options=options, index=None, orientation="horizontal", description=ui(UI, "answer", lang), style=_WIDE
+        )
         self.widget, self.controls = self.toggle, [self.toggle]
 
     def get(self) -> bool | None:
@@ -130,7 +141,7 @@ class OrderInput(AnswerInput):
         shown = shuffled(q.items, seed, q.id)
         self.positions = {
             i.id: W.Dropdown(
-                options=positions, value=None, description=i.text.get(lang), style=_HALF, layout=W.Layout(**_FULL)
+                options=positions, index=0, description=i.text.get(lang), style=_HALF, layout=W.Layout(**_FULL)
             )
             for i in shown
         }
@@ -152,7 +163,7 @@ class OrderInput(AnswerInput):
 
     def clear(self) -> None:
         for d in self.positions.values():
-            d.value = None
+            _unset(d)
 
 
 class MatchInput(AnswerInput):
@@ -165,9 +176,7 @@ class MatchInput(AnswerInput):
     def __init__(self, lefts: Sequence[tuple[str, Localized]], offered: Sequence[tuple[str, Localized]], lang: str):
         rights = [(ui(UI, "choose", lang), None), *((text.get(lang), rid) for rid, text in offered)]
         self.menus = {
-            pid: W.Dropdown(
-                options=rights, value=None, description=left.get(lang), style=_HALF, layout=W.Layout(**_FULL)
-            )
+            pid: W.Dropdown(options=rights, index=0, description=left.get(lang), style=_HALF, layout=W.Layout(**_FULL))
             for pid, left in lefts
         }
         self.widget = W.VBox(list(self.menus.values()))
@@ -179,7 +188,10 @@ class MatchInput(AnswerInput):
 
     def set(self, answer: dict[str, str]) -> None:
         for left, d in self.menus.items():
-            d.value = answer.get(left)
+            if answer.get(left) is None:
+                _unset(d)
+            else:
+                d.value = answer[left]
 
     def clear(self) -> None:
         self.set({})

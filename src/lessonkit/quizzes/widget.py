@@ -35,8 +35,9 @@ from lessonkit.quizzes.scoring import AnswerKey, PlainAnswerKey, Result, answer_
 from lessonkit.quizzes.student_model import StudentQuestion, StudentQuiz
 from lessonkit.quizzes.types import make_input
 from lessonkit.style.controls import BUTTON_LAYOUT
+from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
-from lessonkit.text.i18n import check_lang, ui
+from lessonkit.text.i18n import check_lang, mark, ui
 
 if TYPE_CHECKING:
     from lessonkit.course.model import Course
@@ -52,14 +53,18 @@ class Card:
     ):
         self.question = question
         self.result: Result | None = None
-        header = f"{ui(UI, 'question', lang, n=n, total=total)} · {points_label(question.points, lang)}"
+        sep = mark("meta_sep", lang)  # " · ", and "・" in Japanese (no stray spaces)
+        header = f"{ui(UI, 'question', lang, n=n, total=total)}{sep}{points_label(question.points, lang)}"
         self.prompt = W.HTML(
             f"<p><small>{esc(header)}</small><br><strong>{esc(question.prompt.get(lang))}</strong></p>"
         )
         self.input: AnswerInput = make_input(question, lang, seed)
         self.feedback = W.HTML("")
         self.check = W.Button(
-            description=ui(UI, "check", lang), tooltip=ui(UI, "check_tip", lang, n=n), layout=BUTTON_LAYOUT
+            description=ui(UI, "check", lang),
+            tooltip=ui(UI, "check_tip", lang, n=n),
+            layout=BUTTON_LAYOUT,
+            button_style="primary",
         )
         self.retry = W.Button(
             description=ui(UI, "retry", lang),
@@ -68,8 +73,8 @@ class Card:
             layout=BUTTON_LAYOUT,
         )
         buttons = [W.HBox([self.check, self.retry]), self.feedback] if practice else []
-        card = W.Layout(border="1px solid #bbb", padding="0.5em", margin="0 0 0.75em 0")
-        self.box = W.VBox([self.prompt, self.input.widget, *buttons], layout=card)
+        self.box = W.VBox([self.prompt, self.input.widget, *buttons])
+        self.box.add_class("lk-card")  # border, padding and spacing: style/course.css
 
     def lock(self, locked: bool) -> None:
         self.input.set_disabled(locked)
@@ -81,15 +86,6 @@ class Card:
         self.feedback.value = ""
         self.lock(False)
         self.input.clear()
-
-
-# Long choices wrap onto more lines instead of running over the next choice or being cut off
-# (ipywidgets fixes label heights and clips with an ellipsis); scoped to this widget's class.
-_LABELS_WRAP = (
-    "<style>.lk-quiz .widget-radio-box label, .lk-quiz .widget-checkbox label, .lk-quiz .widget-label "
-    "{height: auto; min-height: var(--jp-widgets-inline-height); white-space: normal; overflow: visible;"
-    " text-overflow: clip; line-height: 1.3; padding: 2px 0;}</style>"
-)
 
 
 class Quiz:
@@ -144,7 +140,11 @@ class Quiz:
         self.name = W.Text(value=name, description=ui(UI, "name", lang), style=wide)
         self.student_id = W.Text(value=sid, description=ui(UI, "student_id", lang), style=wide)
         self.save_button = W.Button(
-            description=ui(UI, "save", lang), tooltip=ui(UI, "save_tip", lang), icon="save", layout=BUTTON_LAYOUT
+            description=ui(UI, "save", lang),
+            tooltip=ui(UI, "save_tip", lang),
+            icon="save",
+            layout=BUTTON_LAYOUT,
+            button_style="primary",
         )
         self.load_button = W.Button(
             description=ui(UI, "load", lang), tooltip=ui(UI, "load_tip", lang), layout=BUTTON_LAYOUT
@@ -158,7 +158,7 @@ class Quiz:
             title += f"<p><em>{esc(ui(UI, 'exam_note', lang))}</em></p>"
         self.widget = W.VBox(
             [
-                W.HTML(_LABELS_WRAP + title),
+                W.HTML(title),
                 *(c.box for c in self.cards.values()),
                 self.progress,
                 W.HBox([self.name, self.student_id]),
@@ -166,7 +166,7 @@ class Quiz:
                 self.status,
             ]
         )
-        self.widget.add_class("lk-quiz")
+        dress(self.widget, "lk-quiz")  # the course's stylesheet; long choices wrap, never cut off
         if (name or sid) and self.path().exists():
             self.load()
         self._refresh()

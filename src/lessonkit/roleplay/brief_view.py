@@ -23,6 +23,7 @@ from lessonkit.roleplay.brief_file import read_brief
 from lessonkit.roleplay.deal_file import ROUNDS, DealError, build_deal, default_filename, write_deal
 from lessonkit.roleplay.scoring import PartyScore, score_role
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, FULL_WIDTH, NOTHING, PROSE, StaticFallback
+from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang
 
@@ -90,7 +91,9 @@ class RoleBrief(StaticFallback, widgets.VBox):
             description=t("round", lang),
             style=DESCRIPTION_STYLE,
         )
-        self.save = widgets.Button(description=t("save", lang), icon="save", layout=BUTTON_LAYOUT)
+        self.save = widgets.Button(
+            description=t("save", lang), icon="save", layout=BUTTON_LAYOUT, button_style="primary"
+        )
         self.status = widgets.HTML()
         head = f'<h4>{esc(t("builder", lang))}</h4><p style="{PROSE}">{esc(t("builder_note", lang))}</p>'
         super().__init__(
@@ -104,6 +107,7 @@ class RoleBrief(StaticFallback, widgets.VBox):
                 self.status,
             ]
         )
+        dress(self, "lk-roleplay")  # the course's stylesheet, as the sandbox it reuses
         for dropdown in self.choices.values():
             dropdown.observe(self._refresh, names="value")
         self.save.on_click(self._save)

@@ -6,6 +6,7 @@ Free of plotly imports: these helpers cost nothing to import.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 # Okabe & Ito (2008), colour-blind safe, made to meet WCAG 2.1's 3:1 for graphic marks against
@@ -62,3 +63,33 @@ def figure_output(spec: dict[str, Any], alt: str) -> dict[str, Any]:
     mimetype (drawn offline by JupyterLab and Voilà, no FigureWidget front end needed) plus
     the text alternative for anything that cannot draw it."""
     return {"output_type": "display_data", "data": {PLOTLY_MIME: spec, "text/plain": alt}, "metadata": {}}
+
+
+# Visually hidden, read by screen readers (inline, so it holds where the course's stylesheet is absent)
+_SR_ONLY = (
+    "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap;border:0"
+)
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def alt_html(alt: str) -> str:
+    """A figure's text alternative as visually hidden HTML beside the drawing.
+
+    Front ends draw only the richest type of an output, so the ``text/plain`` beside plotly's
+    mimetype never reaches the page; this second output puts the text where a screen reader
+    finds it, right after the figure, in the language it is written in.
+    """
+    lang = "ja" if _JAPANESE.search(alt) else "en"
+    return f'<div class="lk-sr-only lk-figure-alt" lang="{lang}" style="{_SR_ONLY}">{html.escape(alt)}</div>'
+
+
+def alt_bundle(alt: str) -> dict[str, str]:
+    """The display bundle of :func:`alt_html` (no ``text/plain``: the figure's own output has it)."""
+    return {"text/html": alt_html(alt)}
+
+
+def figure_outputs(spec: dict[str, Any], alt: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The outputs of an ``Output`` widget showing a figure: :func:`figure_output`, then its text
+    alternative where a screen reader reads it."""
+    return figure_output(spec, alt), {"output_type": "display_data", "data": alt_bundle(alt), "metadata": {}}

@@ -13,6 +13,7 @@ import ipywidgets as W
 from lessonkit.content import Claim
 from lessonkit.course.model import Course
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
+from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, mark, ui
 from lessonkit.text.sources import sources_html
@@ -38,6 +39,7 @@ class ClaimCheck(StaticFallback, W.VBox):
         self.score = W.HTML()
         cards = [self._card(n, claim) for n, claim in enumerate(chosen, 1)]
         super().__init__([*cards, self.score])
+        dress(self, "lk-claims")
         self._update_score()
 
     def _label(self, verdict: str) -> str:
@@ -60,13 +62,17 @@ class ClaimCheck(StaticFallback, W.VBox):
             style=DESCRIPTION_STYLE,
         )
         button = W.Button(
-            description=ui(UI, "check", lang), tooltip=ui(UI, "check_tip", lang, n=n), layout=BUTTON_LAYOUT
+            description=ui(UI, "check", lang),
+            tooltip=ui(UI, "check_tip", lang, n=n),
+            layout=BUTTON_LAYOUT,
+            button_style="primary",
         )
         result = W.HTML()
         button.on_click(lambda _b, cid=claim.id: self.check(cid))
         self.choices[claim.id], self.results[claim.id] = choice, result
-        box = W.Layout(border="1px solid #bbb", padding="0.5em", margin="0 0 0.75em 0")
-        return W.VBox([W.HTML(f'<div style="{PROSE}">{body}</div>'), W.HBox([choice, button]), result], layout=box)
+        card = W.VBox([W.HTML(f'<div style="{PROSE}">{body}</div>'), W.HBox([choice, button]), result])
+        card.add_class("lk-card")  # border, padding and spacing: style/course.css
+        return card
 
     def check(self, claim_id: str) -> None:
         claim = next(c for c in self.claims if c.id == claim_id)

@@ -19,7 +19,8 @@ from lessonkit.course.selection import DateLike, as_date, check_ids, select_even
 from lessonkit.figures.timeline import TEXT as TIMELINE_TEXT
 from lessonkit.figures.timeline import ColorBy, event_dates, timeline_lines, timeline_spec
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
-from lessonkit.style.plot import figure_output
+from lessonkit.style.plot import figure_outputs
+from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, format_month, inner, ui
 from lessonkit.text.sources import sources_html
@@ -136,6 +137,7 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
                 text_version,
             ]
         )
+        dress(self, "lk-explorer")
         for control in (self.parties, self.categories, self.dates, self.group_by):
             control.observe(self._refresh, names="value")
         self.event.observe(self._show_event, names="value")
@@ -212,7 +214,7 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
             hovers=self._hovers,
         )
         self._figure = None
-        self.output.outputs = (figure_output(self._spec, self._spec["layout"]["meta"]["description"]),)
+        self.output.outputs = figure_outputs(self._spec, self._spec["layout"]["meta"]["description"])
         self.status.value = self._status()
         self.listing.value = self._listing()
         chosen = self.event.value

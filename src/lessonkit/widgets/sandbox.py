@@ -22,7 +22,8 @@ from lessonkit.course.agreement import acceptable_options as _acceptable
 from lessonkit.course.selection import DateLike, party_ids, select_issues
 from lessonkit.figures import stance_text as st
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, FULL_WIDTH, NOTHING, PROSE, StaticFallback
-from lessonkit.style.plot import figure_output
+from lessonkit.style.plot import figure_outputs
+from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, mark, ui
 from lessonkit.text.sources import sources_html
@@ -95,6 +96,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         if self.map_issue is not None:
             parts.append(self.map)
         super().__init__([*parts, self.zones, self.basis])
+        dress(self, "lk-sandbox")
         for dropdown in self.choices.values():
             dropdown.observe(self._refresh, names="value")
         self.clear.on_click(self._clear)
@@ -132,7 +134,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
                 self.course, option=option, issue=self.map_issue, as_of=self.as_of, lang=self.lang
             )
         spec = self._maps[option]
-        self.map.outputs = (figure_output(spec, spec["layout"]["meta"]["description"]),)
+        self.map.outputs = figure_outputs(spec, spec["layout"]["meta"]["description"])
         self._map_shown = (option,)
 
     @property

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from lessonkit.course.selection import DateLike, check_ids, party_ids, select_issues
 from lessonkit.figures import stance_text as st
 from lessonkit.style.controls import DESCRIPTION_STYLE, PROSE, StaticFallback
+from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc, link
 from lessonkit.text.i18n import check_lang, format_date, ui
 from lessonkit.text.sources import sources_html
@@ -173,6 +174,7 @@ class StanceComparison(StaticFallback, widgets.VBox):
                 self.cards,
             ]
         )
+        dress(self, "lk-stances")
         for control in (self.parties, self.issues, self.as_of):
             control.observe(self._refresh, names="value")
         self._refresh()

@@ -1,0 +1,39 @@
+"""The course's stylesheet (``style/course.css``, package data), sent with each widget it dresses.
+
+Every course widget carries the class ``lk`` and its own (``lk-quiz``, ``lk-sandbox`` ...), and
+holds a hidden HTML child with the stylesheet: a ``<style>`` element applies wherever it sits,
+so the look is the same in JupyterLab, Notebook 7 and Voilà, with no outside address and no
+front-end extension. Repeated copies on one page are identical and harmless.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+ROOT = "lk"
+
+
+@cache
+def css() -> str:
+    """The stylesheet without comments and runs of blanks (about 2 kB)."""
+    text = (resources.files("lessonkit") / "style" / "course.css").read_text(encoding="utf-8")
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    return re.sub(r"\s*([{};,])\s*", r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
+def style_html() -> str:
+    return f"<style>{css()}</style>"
+
+
+def dress(box: Any, *names: str) -> Any:
+    """Give a course widget (an ipywidgets Box) the root class, its own classes and the stylesheet."""
+    import ipywidgets as widgets
+
+    for name in (ROOT, *names):
+        box.add_class(name)
+    sheet = widgets.HTML(style_html(), layout=widgets.Layout(display="none"))
+    box.children = (*box.children, sheet)
+    return box

@@ -308,3 +308,33 @@ def test_the_joiner_keeps_blocks_and_joins_paragraphs():
     assert ja_tighten("情報は **2026年2月15日** 時点") == "情報は**2026年2月15日**時点"
     assert ja_tighten("**要点。** 次の文") == "**要点**。次の文"
     assert ja_tighten("各問に **「答え合わせ」** を押す") == "各問に **「答え合わせ」** を押す"  # would not render
+
+
+def _spaced_emphasis(markdown: str) -> list[str]:
+    """Bold or italic text set off from the Japanese beside it by a half-width space, which
+    shows as a gap (「分野 で」): Japanese runs words together, bold or not."""
+    cjk = re.compile(f"[{CJK}]")
+    bad = []
+    for token in MD.parse(markdown):
+        kids = token.children or []
+        for i, child in enumerate(kids):
+            if child.type not in ("strong_close", "em_close", "strong_open", "em_open"):
+                continue
+            closing = child.type.endswith("_close")
+            inside = kids[i - 1] if closing else (kids[i + 1] if i + 1 < len(kids) else None)
+            outside = kids[i + 1] if closing and i + 1 < len(kids) else (kids[i - 1] if not closing and i else None)
+            if inside is None or outside is None or inside.type != "text" or outside.type != "text":
+                continue
+            edge = inside.content[-1:] if closing else inside.content[:1]
+            gap = outside.content[:2] if closing else outside.content[-2:]
+            if len(gap) == 2 and cjk.match(edge) and " " in gap and cjk.match(gap.strip(" ") or " "):
+                bad.append(f"…{inside.content[-12:] if closing else inside.content[:12]}…")
+    return bad
+
+
+@pytest.mark.parametrize("where", [w for w, (lang, _) in TEXTS.items() if lang == "ja"])
+def test_no_space_between_japanese_bold_and_the_text_beside_it(where):
+    assert _spaced_emphasis(TEXTS[where][1]) == [], (
+        f"{where}: a half-width space between bold and Japanese shows as a gap; write **分野**で, or "
+        "「**名前**」を and **課題**：where the bold would end on punctuation"
+    )

@@ -52,6 +52,14 @@ _CUT = """() => {
         ctx.font = getComputedStyle(s).font;
         if (ctx.measureText(text).width + 24 > s.clientWidth) out.push('select: ' + text.slice(0, 80));
     }
+    // a label that wrapped onto more lines than its row is tall runs into the next control
+    for (const el of document.querySelectorAll('.jp-OutputArea-output .widget-inline-hbox > .widget-label')) {
+        if (!visible(el)) continue;
+        const row = el.parentElement.getBoundingClientRect(), box = el.getBoundingClientRect();
+        if (box.bottom > row.bottom + 1 || box.top < row.top - 1) {
+            out.push('label over its row: ' + el.innerText.slice(0, 80));
+        }
+    }
     return out;
 }"""
 
@@ -66,7 +74,7 @@ _FIGURE_ALTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p 
 
 def cut_off(page) -> list[str]:
     """Buttons and labels whose text overflows their box, dropdowns too narrow for the chosen
-    option (text width plus the arrow), among visible widgets."""
+    option (text width plus the arrow), labels wrapped taller than their row, among visible widgets."""
     return page.evaluate(_CUT)
 
 
@@ -144,6 +152,8 @@ def test_the_audit_finds_a_planted_violation(page, voila_server):
     page.evaluate(
         """() => document.querySelector('.jp-OutputArea-output').insertAdjacentHTML('beforeend',
         '<select style="width:70px"><option>— not decided —</option></select>'
-        + '<button style="width:60px;overflow:hidden;white-space:nowrap">Save my answers</button>')"""
+        + '<button style="width:60px;overflow:hidden;white-space:nowrap">Save my answers</button>'
+        + '<div class="widget-inline-hbox" style="height:20px;display:flex"><label class="widget-label" '
+        + 'style="width:80px;white-space:normal;overflow:visible">NATO summit in Bucharest</label></div>')"""
     )
-    assert len(cut_off(page)) == 2
+    assert len(cut_off(page)) == 3

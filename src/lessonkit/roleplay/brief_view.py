@@ -22,7 +22,15 @@ from lessonkit.roleplay.brief import brief_html, brief_text, option_list, role_h
 from lessonkit.roleplay.brief_file import read_brief
 from lessonkit.roleplay.deal_file import ROUNDS, DealError, build_deal, default_filename, write_deal
 from lessonkit.roleplay.scoring import PartyScore, score_role
-from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, FULL_WIDTH, NOTHING, PROSE, StaticFallback
+from lessonkit.style.controls import (
+    BUTTON_LAYOUT,
+    DESCRIPTION_STYLE,
+    FULL_WIDTH,
+    ISSUE_LABEL_STYLE,
+    NOTHING,
+    PROSE,
+    StaticFallback,
+)
 from lessonkit.style.shared import make, shared_layout
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
@@ -78,7 +86,7 @@ class RoleBrief(StaticFallback, widgets.VBox):
                 options=[(t("open", lang), NOTHING), *((o.label.get(lang), o.id) for o in course.issue(issue).options)],
                 value=NOTHING,
                 description=course.issue(issue).name.get(lang),
-                style=DESCRIPTION_STYLE,
+                style=ISSUE_LABEL_STYLE,
                 layout=FULL_WIDTH,  # the chosen option reads in full, however long its label
             )
             for issue in play.scenario.issues

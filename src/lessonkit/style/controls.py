@@ -14,6 +14,9 @@ BUTTON_LAYOUT = {"width": "auto", "flex": "0 0 auto"}
 PROSE = "line-height:1.45"
 # A control across its row: ipywidgets' fixed 300 px cuts a long dropdown value ("— not d…").
 FULL_WIDTH = {"width": "100%", "max_width": "100%"}
+# One dropdown per issue (sandbox, deal builder): the issue names in one column, so the choices
+# line up; a longer name wraps onto a second line (course.css) instead of pushing its menu right.
+ISSUE_LABEL_STYLE = {"description_width": "15em"}
 # The "nothing picked" entry of a Dropdown: a Dropdown shows a None value as a blank box, and
 # no content id can be empty, so this never clashes with a real choice.
 NOTHING = ""

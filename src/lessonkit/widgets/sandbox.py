@@ -21,7 +21,14 @@ from lessonkit.course.agreement import Assessment, assess, zones_of_agreement
 from lessonkit.course.agreement import acceptable_options as _acceptable
 from lessonkit.course.selection import DateLike, party_ids, select_issues
 from lessonkit.figures import stance_text as st
-from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, FULL_WIDTH, NOTHING, PROSE, StaticFallback
+from lessonkit.style.controls import (
+    BUTTON_LAYOUT,
+    FULL_WIDTH,
+    ISSUE_LABEL_STYLE,
+    NOTHING,
+    PROSE,
+    StaticFallback,
+)
 from lessonkit.style.plot import figure_outputs
 from lessonkit.style.shared import make, shared_layout
 from lessonkit.style.sheet import dress
@@ -75,7 +82,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
                 options=[(self._t("undecided"), NOTHING), *((o.label.get(lang), o.id) for o in issue.options)],
                 value=NOTHING,
                 description=issue.name.get(lang),
-                style=DESCRIPTION_STYLE,
+                style=ISSUE_LABEL_STYLE,
                 layout=FULL_WIDTH,  # the chosen option reads in full ("— not d…" in 300 px)
             )
             for issue in self.issue_list

@@ -99,6 +99,18 @@ class RunsReport:
                 f"≤ {limit / 2**20:.1f} MiB (the issue's unit: it called 2135–2179 KiB “2.1 MB”)",
                 big["executed_bytes"] <= limit,
             )
+            if big["executed_bytes"] > limit:
+                self.misses.append(  # type: ignore[attr-defined]
+                    f"- **Executed {big['notebook']}: {big['executed_bytes'] / 1024:.0f} KiB against "
+                    f"{limit / 1024:.0f} KiB.** Why: nbclient stores every widget model's full state, and each "
+                    "control has its own layout and style models (about 1.2 KiB each as nbformat writes them); the "
+                    "accessibility work added the stylesheet to each course widget (about 2 KiB) and each figure's "
+                    "text alternative as a second output. Sharing one layout and style model across controls cut "
+                    "this lesson's models from 292 to about 115 and its size to about 1040 KiB, but Voilà then "
+                    'failed to draw widgets ("model not found"), so it was backed out. What would close it: the '
+                    "sandbox showing its map only once a territory option is chosen (the statuses map is the "
+                    "lesson's first figure; about 80 KiB per sandbox, two in this lesson)."
+                )
         self.add(  # type: ignore[attr-defined]
             "plotly.js embedded in an executed lesson", f"in {len(plotly)}", "", "", "never", not plotly
         )

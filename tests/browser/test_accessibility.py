@@ -120,11 +120,6 @@ def test_lesson_in_voila_is_accessible_and_nothing_is_cut_off(page, voila_server
     page.goto(voila_server.url(f"{notebook}.ipynb"), timeout=120_000)
     page.wait_for_selector(".jp-OutputArea-output", timeout=120_000)
     page.wait_for_load_state("networkidle", timeout=120_000)
-    # every widget drew: Voilà writes "Error displaying widget: model not found" where one could not
-    # (seen when controls shared layout models across widgets: docs/accessibility.md)
-    page.wait_for_timeout(500)
-    broken = page.locator(".jp-OutputArea-output", has_text="Error displaying widget").count()
-    assert broken == 0, f"{broken} widgets did not draw"
     violations = audit(page, [".jp-RenderedHTMLCommon", ".jp-OutputArea-output"])
     _record(f"voila-{notebook}", violations)
     assert [v for v in violations if v["impact"] in BLOCKING] == []

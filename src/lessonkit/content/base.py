@@ -17,7 +17,9 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built on its first validation, not at import, so
+    # ``import lessonkit`` stays fast and a course read from the cache never builds them
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]

@@ -39,7 +39,7 @@ CELL_KINDS = ("markdown", "code", "exercise", "check")
 
 class _Source(BaseModel):
     # unlike the other content models, strings are not stripped: Markdown and code keep their indentation
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use, as in base.Model
 
 
 def _not_blank(text: str) -> str:

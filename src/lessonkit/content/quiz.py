@@ -25,7 +25,7 @@ class _Question(Model):
     prompt: Localized
     explanation: Localized
     points: int = Field(default=1, ge=1, le=100)
-    links: Links = Links()
+    links: Links = Links.model_construct()  # not Links(): that would build a validator at import (defer_build)
 
 
 class Choice(Model):

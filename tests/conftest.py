@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,26 @@ from tests.helpers import PAYLOAD
 
 import lessonkit
 from lessonkit.content import Localized
+from lessonkit.course import cache
+
+_CACHE = pytest.StashKey[str]()
+
+
+def pytest_configure(config):
+    """Each test process loads courses with the cache on, as students do, but in a folder of its
+    own, never the real ~/.cache: set in the environment, so the kernels and servers that tests
+    start use it too. ``LESSONKIT_CACHE_DIR=off pytest`` runs everything with the cache off."""
+    if os.environ.get(cache.ENV, "").strip().lower() in cache.OFF:
+        return
+    folder = tempfile.mkdtemp(prefix="lessonkit-cache-")
+    config.stash[_CACHE] = folder
+    os.environ[cache.ENV] = folder
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_CACHE, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -117,6 +118,6 @@ def test_export_quiz_imports_no_plotly_ipywidgets_or_pandas(tmp_path):
 def test_japanese_survives_a_non_utf8_console():
     argv = ["export-quiz", "01", "--course", SAMPLE, "--format", "gift", "--lang", "ja"]
     code = f"from lessonkit.cli.main import main; main({argv!r})"
-    env = {"PYTHONIOENCODING": "ascii", "PATH": ""}
+    env = {"PYTHONIOENCODING": "ascii", "PATH": "", "LESSONKIT_CACHE_DIR": os.environ.get("LESSONKIT_CACHE_DIR", "off")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
     assert "ノースランド" in result.stdout.decode("utf-8")

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     root = find_course(args.path)
     notebooks = notebook_problems(root)  # lesson notebook sources: not part of load_course()
     try:
-        course = load_course(root)
+        course = load_course(root, cache=False)  # always from the files, never the cache
     except LessonError as exc:
         raise LessonError([*exc.problems, *notebooks]) from None
     if notebooks:

@@ -20,6 +20,7 @@ from lessonkit.content import (
     Quiz,
 )
 from lessonkit.content.roleplay import RolePlay
+from lessonkit.course import cache as course_cache
 from lessonkit.course.collected import KINDS, Collected, Located
 from lessonkit.course.crossref import cross_check
 from lessonkit.course.geo import read_boundaries
@@ -305,17 +306,27 @@ def _read_roleplay(path: Path, out: Collected) -> RolePlay | None:
     return play
 
 
-def load_course(path: str | os.PathLike | None = None) -> Course:
-    """Load, validate and cross-check a course; raise ``LessonError`` listing every problem."""
+def load_course(path: str | os.PathLike | None = None, *, cache: bool = True) -> Course:
+    """Load, validate and cross-check a course; raise ``LessonError`` listing every problem.
+
+    A course that loaded before from the very same files comes from the per-user cache
+    (``lessonkit.course.cache``), unless ``cache`` is false (``lessonkit check``)."""
 
     root = find_course(path)
-    collected = collect(root)
-    problems = list(collected.problems)
-    if collected.info is not None:
-        problems += cross_check(collected)
-    if problems or collected.info is None:
-        raise LessonError(problems)
-    return Course.from_collected(root, collected).freeze()  # out of the collector's way: see Course.freeze
+    shown = display_path(root)
+    key = course_cache.key(root, shown) if cache else None
+    course = course_cache.read(root, shown, key) if key is not None else None
+    if course is None:
+        collected = collect(root)
+        problems = list(collected.problems)
+        if collected.info is not None:
+            problems += cross_check(collected)
+        if problems or collected.info is None:
+            raise LessonError(problems)
+        course = Course.from_collected(root, collected)
+        if key is not None:
+            course_cache.write(root, shown, key, course)  # before any look-up fills the course's indexes
+    return course.freeze()  # out of the collector's way: see Course.freeze
 
 
 __all__ = ["KINDS", "Collected", "Located", "collect", "field_name", "find_course", "load_course"]

@@ -32,7 +32,14 @@ VARIANTS = {
     "python": [PY, "-c", "pass"],
     "libs": [PY, "-c", "import pandas, plotly.graph_objects, ipywidgets"],
     "lessonkit": [PY, "-c", "import lessonkit"],
+    # from the per-user cache of the checked course (warmed before the rounds), then without it
     "lessonkit+course": [PY, "-c", f"import lessonkit; lessonkit.load_course({str(LESSONS)!r})"],
+    "lessonkit+course, no cache": [
+        PY,
+        "-c",
+        f"import os; os.environ['LESSONKIT_CACHE_DIR'] = 'off'; "
+        f"import lessonkit; lessonkit.load_course({str(LESSONS)!r})",
+    ],
     "check": [LESSONKIT, "check", "lessons"],
     # what showing the first plotly figure in a kernel imports (plotly.io's renderers need it)
     "nbformat": [PY, "-c", "import nbformat"],
@@ -75,9 +82,10 @@ def slowest_imports(statement: str, n: int = 3) -> list[dict[str, object]]:
 def course_loading(rounds: int = 5) -> dict[str, float]:
     """Where loading the course goes, in this process, each step in turn every round (medians).
 
-    ``load_course()`` whole; turning every YAML file into nodes with lessonkit's parser, with
-    libyaml's C composer and with PyYAML's pure-Python one; and ``pickle.loads`` of the validated
-    ``Course``, what a cache would cost. A course that does not load leaves those two out.
+    ``load_course()`` whole, validating (``cache=False``) and from the per-user cache; turning every
+    YAML file into nodes with lessonkit's parser, with libyaml's C composer and with PyYAML's
+    pure-Python one; and ``pickle.loads`` of the validated ``Course``, most of what a cache hit costs.
+    A course that does not load leaves those out.
     """
     import pickle
 
@@ -90,11 +98,12 @@ def course_loading(rounds: int = 5) -> dict[str, float]:
     found: dict[str, float] = {"files": len(texts), "kib": sum(len(t.encode()) for t in texts) / 1024}
     with_c = getattr(yaml, "__with_libyaml__", False)
     try:
-        data = pickle.dumps(lessonkit.load_course(LESSONS))  # also the first load: imports, caches
+        data = pickle.dumps(lessonkit.load_course(LESSONS, cache=False))  # also the first load: imports
+        lessonkit.load_course(LESSONS)  # fills the cache for the hits timed below (unless it is off)
     except Exception as e:  # reported by `lessonkit check` above
         found["error"] = f"{type(e).__name__}: {str(e).splitlines()[0]}"
         data = None
-    times: dict[str, list[float]] = {"parse": [], "libyaml": [], "pure": [], "load": [], "unpickle": []}
+    times: dict[str, list[float]] = {"parse": [], "libyaml": [], "pure": [], "load": [], "cached": [], "unpickle": []}
     for _ in range(rounds):
         start = time.perf_counter()
         for text in texts:
@@ -111,8 +120,11 @@ def course_loading(rounds: int = 5) -> dict[str, float]:
         times["pure"].append(time.perf_counter() - start)
         if data is not None:
             start = time.perf_counter()
-            lessonkit.load_course(LESSONS)
+            lessonkit.load_course(LESSONS, cache=False)
             times["load"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            lessonkit.load_course(LESSONS)
+            times["cached"].append(time.perf_counter() - start)
             start = time.perf_counter()
             pickle.loads(data)
             times["unpickle"].append(time.perf_counter() - start)
@@ -120,6 +132,7 @@ def course_loading(rounds: int = 5) -> dict[str, float]:
     found["libyaml_compose_s"] = median(times["libyaml"]) if times["libyaml"] else float("nan")
     found["pure_python_s"] = median(times["pure"])
     found["load_course_s"] = median(times["load"]) if times["load"] else float("nan")
+    found["load_course_cached_s"] = median(times["cached"]) if times["cached"] else float("nan")
     found["unpickle_s"] = median(times["unpickle"]) if times["unpickle"] else float("nan")
     found["pickle_kib"] = len(data) / 1024 if data is not None else float("nan")
     return found
@@ -129,6 +142,7 @@ def measure(reps: int = 7, log=print) -> dict:
     samples: dict[str, list[tuple[float, float]]] = {k: [] for k in VARIANTS}
     exits: dict[str, set[int]] = {k: set() for k in VARIANTS}
     _once(VARIANTS["libs"])  # warm the file cache
+    _once(VARIANTS["lessonkit+course"])  # and lessonkit's cache of the checked course
     for _ in range(reps):
         for name, argv in VARIANTS.items():
             wall, cpu, code = _once(argv)
@@ -163,7 +177,8 @@ def measure(reps: int = 7, log=print) -> dict:
     if "error" in yaml_times:
         log(f"  load_course() failed: {yaml_times['error']}")
     log(
-        f"  load_course() in process {course_s * 1000:.0f} ms; YAML nodes: lessonkit "
+        f"  load_course() in process {course_s * 1000:.0f} ms, from the cache "
+        f"{yaml_times['load_course_cached_s'] * 1000:.0f} ms; YAML nodes: lessonkit "
         f"{yaml_times['lessonkit_parse_yaml_s'] * 1000:.0f} ms, "
         f"libyaml {yaml_times['libyaml_compose_s'] * 1000:.0f} ms; "
         f"unpickling the course {yaml_times['unpickle_s'] * 1000:.0f} ms"
@@ -174,6 +189,7 @@ def measure(reps: int = 7, log=print) -> dict:
         "cli": cli,
         "yaml": yaml_times,
         "load_course_s": course_s,
+        "load_course_cached_s": yaml_times["load_course_cached_s"],
         "slowest_imports": slowest,
         "pickled_course": {"kib": yaml_times["pickle_kib"], "load_s": yaml_times["unpickle_s"]},
     }

@@ -70,14 +70,17 @@ class Report(RunsReport, HandlersReport, LoadReport):
             "",
             f"Fresh processes, each variant in turn, {res['reps']} rounds; medians. `python` is the bare "
             "interpreter start; `libs` imports pandas, plotly.graph_objects and ipywidgets (the baseline); "
-            "`lessonkit+course` also loads the course; `check` is `lessonkit check lessons`.",
+            "`lessonkit+course` also loads the course, from lessonkit's cache of the checked course (filled "
+            "before the rounds), and `lessonkit+course, no cache` with the cache off (`LESSONKIT_CACHE_DIR=off`: "
+            "parse, validate, cross-check); `check` is `lessonkit check lessons` (never the cache).",
             "",
             *table(["variant", "wall ms", "CPU ms", "× libs", "exit"], rows),
             "",
             f"Top-level packages `lessonkit check` imported: {', '.join(loaded or []) or 'none'} "
             f"(plotly or ipywidgets among them: {'**yes**' if heavy else 'no'}).",
             "",
-            f"Where loading the course goes (in one process): `load_course()` {f(res['load_course_s'])} s; "
+            f"Where loading the course goes (in one process): `load_course()` {f(res['load_course_s'])} s "
+            f"validating, {f(res.get('load_course_cached_s'), 3)} s from the cache; "
             f"turning its {yml['files']} YAML files ({yml['kib']:.0f} KiB) into nodes with "
             f"`lessonkit.course.yamltext.parse_yaml` {f(yml['lessonkit_parse_yaml_s'])} s, with libyaml's composer "
             f"{f(yml['libyaml_compose_s'], 3)} s"

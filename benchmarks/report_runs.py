@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.report_text import f, step, table
+from benchmarks.report_text import f, number, step, table
 
 BEFORE_04 = "en 2135 KiB, ja 2179 KiB (2026-11-26)"
 
@@ -170,14 +170,16 @@ class RunsReport:
         times = imp.get("times") or {}
         extra = ""
         if "lessonkit" in times and "load_course_s" in imp:
+            cached = imp.get("load_course_cached_s")
+            cached_ms = f(cached * 1000, 0) if number(cached) else "—"
             extra = (
                 f" What every lesson pays before its own content, measured in fresh processes: `import lessonkit` "
-                f"{times['lessonkit']['wall_s'] * 1000:.0f} ms (mostly building the pydantic content models) and "
-                f"`load_course()` {imp['load_course_s'] * 1000:.0f} ms, then importing ipywidgets for the first "
-                "widget (the floor imports it too, but a lesson also builds comms for every control). What would "
-                "close it (not tried here): a cache of the checked course (a pickle of it loads in a few ms, see "
-                "the imports section) read without importing the loader, with pydantic's `defer_build=True` on the "
-                "content models so that such a load never builds their validators; and fewer widgets per page. "
+                f"{times['lessonkit']['wall_s'] * 1000:.0f} ms (pydantic and the content model classes; their "
+                "validators are built on first use) and `load_course()` (timed in one process), "
+                f"{cached_ms} ms from lessonkit's cache of the checked course ({imp['load_course_s'] * 1000:.0f} ms "
+                "when it parses and validates, as the first time or after an edit), then importing ipywidgets for "
+                "the first widget (the floor imports it too, but a lesson also builds comms for every control). "
+                "What would close it (not tried here): fewer widgets per page. "
                 "The figures themselves are cheap (a few ms each once plotly is imported, which the floor pays too)."
             )
         parts = []
@@ -197,7 +199,8 @@ class RunsReport:
         cells = "; ".join(f"cell {c['cell']} `{c['source']}` {f(c['s'])} s" for c in worst.get("slowest_cells") or [])
         return (
             f"- **Run All: {'; '.join(parts)}.** Why: the floors import three libraries and show one line; a "
-            "lesson also imports lessonkit, loads and checks the whole course, and builds and sends several "
+            "lesson also imports lessonkit, loads the whole course (parsing and checking it only when lessonkit's "
+            "cache of it is cold), and builds and sends several "
             "figures and widgets (each widget is a comm with its own messages). The trap-free floor is about "
             f"{f(free['cells_s'])} s, so 1.25× of it leaves a lesson about {f(free['cells_s'] * tf - free['cells_s'])}"
             f" s for all of that. The slowest cells of {worst['notebook']}: {cells}.{extra}"

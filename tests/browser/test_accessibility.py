@@ -10,6 +10,7 @@ import json
 import pytest
 from tests.browser.conftest import ARTIFACTS, REPO
 from tests.browser.lab import open_notebook, run_all
+from tests.browser.widgets import undrawn_widgets
 
 import lessonkit as lk
 
@@ -120,6 +121,7 @@ def test_lesson_in_voila_is_accessible_and_nothing_is_cut_off(page, voila_server
     page.goto(voila_server.url(f"{notebook}.ipynb"), timeout=120_000)
     page.wait_for_selector(".jp-OutputArea-output", timeout=120_000)
     page.wait_for_load_state("networkidle", timeout=120_000)
+    assert undrawn_widgets(page) == []
     violations = audit(page, [".jp-RenderedHTMLCommon", ".jp-OutputArea-output"])
     _record(f"voila-{notebook}", violations)
     assert [v for v in violations if v["impact"] in BLOCKING] == []

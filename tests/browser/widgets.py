@@ -8,6 +8,8 @@ attribute is the label as written, so options are chosen by value.
 
 from __future__ import annotations
 
+import contextlib
+
 # StanceComparison: a row of two multiple selects (parties, issues) on top
 COMPARISON = ".widget-vbox:has(> .widget-hbox > .widget-select-multiple)"
 # NegotiationSandbox: one drop-down per issue and the Clear button, side by side in one box
@@ -119,3 +121,16 @@ _CUT_BUTTONS = """box => [...box.querySelectorAll('button')]
 def cut_off_buttons(box) -> list[str]:
     """Buttons whose label does not fit and ends in an ellipsis."""
     return box.evaluate(_CUT_BUTTONS)
+
+
+_UNDRAWN = """() => [...document.querySelectorAll('.jp-OutputArea-output')]
+    .map(e => e.innerText.trim())
+    .filter(t => t.startsWith('Loading widget') || t.startsWith('Error displaying widget'))"""
+
+
+def undrawn_widgets(page, timeout_ms: int = 60_000) -> list[str]:
+    """Outputs still reading "Loading widget..." after ``timeout_ms``, or "Error displaying widget"
+    (in Voilà: a model the page could not restore from the kernel); [] when every widget is drawn."""
+    with contextlib.suppress(Exception):  # still loading: reported below with the rest
+        page.wait_for_function(f"() => ({_UNDRAWN})().every(t => t.startsWith('Error'))", timeout=timeout_ms)
+    return page.evaluate(_UNDRAWN)

@@ -27,6 +27,7 @@ from lessonkit.content.quiz import (
     TrueFalseQuestion,
 )
 from lessonkit.quizzes.common import UI, shuffled
+from lessonkit.style.shared import make
 from lessonkit.text.i18n import ui
 
 _WIDE = {"description_width": "initial"}
@@ -74,8 +75,8 @@ class AnswerInput:
 class SingleInput(AnswerInput):
     def __init__(self, q: SingleQuestion, lang: str, seed: int):
         options = [(c.text.get(lang), c.id) for c in shuffled(q.choices, seed, q.id)]
-        self.radio = W.RadioButtons(
-            options=options, index=None, description=ui(UI, "answer", lang), style=_WIDE, layout=_FULL
+        self.radio = make(
+            W.RadioButtons, options=options, index=None, description=ui(UI, "answer", lang), style=_WIDE, layout=_FULL
         )
         self.widget, self.controls = self.radio, [self.radio]
 
@@ -94,9 +95,9 @@ class MultipleInput(AnswerInput):
         self.order = [c.id for c in q.choices]
         shown = shuffled(q.choices, seed, q.id)
         self.boxes = {
-            c.id: W.Checkbox(value=False, description=c.text.get(lang), indent=False, layout=_FULL) for c in shown
+            c.id: make(W.Checkbox, value=False, description=c.text.get(lang), indent=False, layout=_FULL) for c in shown
         }
-        self.widget = W.VBox([self.boxes[c.id] for c in shown])
+        self.widget = make(W.VBox, [self.boxes[c.id] for c in shown])
         self.controls = list(self.boxes.values())
 
     def get(self) -> list[str] | None:
@@ -116,7 +117,8 @@ class TrueFalseInput(AnswerInput):
         options = [(ui(UI, "true", lang), True), (ui(UI, "false", lang), False)]
         # radio buttons in a row, not ToggleButtons: those show the choice only by a shade of grey and
         # tell a screen reader nothing (no aria-pressed); a radio's checked state is read out
-        self.toggle = W.RadioButtons(
+        self.toggle = make(
+            W.RadioButtons,
             options=options,
             index=None,
             orientation="horizontal",
@@ -143,10 +145,10 @@ class OrderInput(AnswerInput):
         positions = [(ui(UI, "choose", lang), None)] + [(str(i), i) for i in range(1, n + 1)]
         shown = shuffled(q.items, seed, q.id)
         self.positions = {
-            i.id: W.Dropdown(options=positions, index=0, description=i.text.get(lang), style=_HALF, layout=_FULL)
+            i.id: make(W.Dropdown, options=positions, index=0, description=i.text.get(lang), style=_HALF, layout=_FULL)
             for i in shown
         }
-        self.widget = W.VBox([self.positions[i.id] for i in shown])
+        self.widget = make(W.VBox, [self.positions[i.id] for i in shown])
         self.controls = list(self.positions.values())
 
     def get(self) -> list[str] | None:
@@ -177,10 +179,10 @@ class MatchInput(AnswerInput):
     def __init__(self, lefts: Sequence[tuple[str, Localized]], offered: Sequence[tuple[str, Localized]], lang: str):
         rights = [(ui(UI, "choose", lang), None), *((text.get(lang), rid) for rid, text in offered)]
         self.menus = {
-            pid: W.Dropdown(options=rights, index=0, description=left.get(lang), style=_HALF, layout=_FULL)
+            pid: make(W.Dropdown, options=rights, index=0, description=left.get(lang), style=_HALF, layout=_FULL)
             for pid, left in lefts
         }
-        self.widget = W.VBox(list(self.menus.values()))
+        self.widget = make(W.VBox, list(self.menus.values()))
         self.controls = list(self.menus.values())
 
     def get(self) -> dict[str, str] | None:
@@ -203,7 +205,7 @@ class NumericInput(AnswerInput):
 
     def __init__(self, q: NumericQuestion, lang: str, seed: int):
         label = ui(UI, "answer_unit", lang, unit=q.unit.get(lang)) if q.unit else ui(UI, "answer", lang)
-        self.box = W.FloatText(value=0.0, description=label, style=_WIDE)
+        self.box = make(W.FloatText, value=0.0, description=label, style=_WIDE)
         self.touched = False
         self.box.observe(self._touch, names=["value"])
         self.widget, self.controls = self.box, [self.box]
@@ -225,7 +227,7 @@ class NumericInput(AnswerInput):
 
 class TextInput(AnswerInput):
     def __init__(self, q: TextQuestion, lang: str, seed: int):
-        self.box = W.Text(value="", description=ui(UI, "answer", lang), style=_WIDE)
+        self.box = make(W.Text, value="", description=ui(UI, "answer", lang), style=_WIDE)
         self.widget, self.controls = self.box, [self.box]
 
     def get(self) -> str | None:

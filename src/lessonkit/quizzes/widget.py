@@ -35,6 +35,7 @@ from lessonkit.quizzes.scoring import AnswerKey, PlainAnswerKey, Result, answer_
 from lessonkit.quizzes.student_model import StudentQuestion, StudentQuiz
 from lessonkit.quizzes.types import make_input
 from lessonkit.style.controls import BUTTON_LAYOUT
+from lessonkit.style.shared import make
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, mark, ui
@@ -55,25 +56,27 @@ class Card:
         self.result: Result | None = None
         sep = mark("meta_sep", lang)  # " · ", and "・" in Japanese (no stray spaces)
         header = f"{ui(UI, 'question', lang, n=n, total=total)}{sep}{points_label(question.points, lang)}"
-        self.prompt = W.HTML(
-            f"<p><small>{esc(header)}</small><br><strong>{esc(question.prompt.get(lang))}</strong></p>"
+        self.prompt = make(
+            W.HTML, f"<p><small>{esc(header)}</small><br><strong>{esc(question.prompt.get(lang))}</strong></p>"
         )
         self.input: AnswerInput = make_input(question, lang, seed)
-        self.feedback = W.HTML("")
-        self.check = W.Button(
+        self.feedback = make(W.HTML, "")
+        self.check = make(
+            W.Button,
             description=ui(UI, "check", lang),
             tooltip=ui(UI, "check_tip", lang, n=n),
             layout=BUTTON_LAYOUT,
             button_style="primary",
         )
-        self.retry = W.Button(
+        self.retry = make(
+            W.Button,
             description=ui(UI, "retry", lang),
             tooltip=ui(UI, "retry_tip", lang, n=n),
             disabled=True,
             layout=BUTTON_LAYOUT,
         )
-        buttons = [W.HBox([self.check, self.retry]), self.feedback] if practice else []
-        self.box = W.VBox([self.prompt, self.input.widget, *buttons])
+        buttons = [make(W.HBox, [self.check, self.retry]), self.feedback] if practice else []
+        self.box = make(W.VBox, [self.prompt, self.input.widget, *buttons])
         self.box.add_class("lk-card")  # border, padding and spacing: style/course.css
 
     def lock(self, locked: bool) -> None:
@@ -133,36 +136,38 @@ class Quiz:
             card.input.on_change(self._refresh)
             card.check.on_click(lambda _b, c=card: self.check(c.question.id))
             card.retry.on_click(lambda _b, c=card: self.retry(c.question.id))
-        self.progress = W.HTML("")
+        self.progress = make(W.HTML, "")
 
         name, sid = _student(student)
         wide = {"description_width": "initial"}
-        self.name = W.Text(value=name, description=ui(UI, "name", lang), style=wide)
-        self.student_id = W.Text(value=sid, description=ui(UI, "student_id", lang), style=wide)
-        self.save_button = W.Button(
+        self.name = make(W.Text, value=name, description=ui(UI, "name", lang), style=wide)
+        self.student_id = make(W.Text, value=sid, description=ui(UI, "student_id", lang), style=wide)
+        self.save_button = make(
+            W.Button,
             description=ui(UI, "save", lang),
             tooltip=ui(UI, "save_tip", lang),
             icon="save",
             layout=BUTTON_LAYOUT,
             button_style="primary",
         )
-        self.load_button = W.Button(
-            description=ui(UI, "load", lang), tooltip=ui(UI, "load_tip", lang), layout=BUTTON_LAYOUT
+        self.load_button = make(
+            W.Button, description=ui(UI, "load", lang), tooltip=ui(UI, "load_tip", lang), layout=BUTTON_LAYOUT
         )
         self.save_button.on_click(lambda _b: self.save())
         self.load_button.on_click(lambda _b: self.load())
-        self.status = W.HTML("")
+        self.status = make(W.HTML, "")
 
         title = f"<h3>{esc(quiz.title.get(lang))}</h3>"
         if not practice:
             title += f"<p><em>{esc(ui(UI, 'exam_note', lang))}</em></p>"
-        self.widget = W.VBox(
+        self.widget = make(
+            W.VBox,
             [
-                W.HTML(title),
+                make(W.HTML, title),
                 *(c.box for c in self.cards.values()),
                 self.progress,
-                W.HBox([self.name, self.student_id]),
-                W.HBox([self.save_button, self.load_button]),
+                make(W.HBox, [self.name, self.student_id]),
+                make(W.HBox, [self.save_button, self.load_button]),
                 self.status,
             ],
         )

@@ -31,6 +31,7 @@ from lessonkit.style.controls import (
     PROSE,
     StaticFallback,
 )
+from lessonkit.style.shared import make, shared_layout
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang
@@ -78,9 +79,10 @@ class RoleBrief(StaticFallback, widgets.VBox):
         self.play = play.model_copy(update={"roles": [self.role]})
         self.save_dir = Path(save_dir) if save_dir is not None else None
         self.saved_path: Path | None = None
-        self.brief = widgets.HTML(brief_html(course, self.play, party, lang))
+        self.brief = make(widgets.HTML, brief_html(course, self.play, party, lang))
         self.choices = {
-            issue: widgets.Dropdown(
+            issue: make(
+                widgets.Dropdown,
                 options=[(t("open", lang), NOTHING), *((o.label.get(lang), o.id) for o in course.issue(issue).options)],
                 value=NOTHING,
                 description=course.issue(issue).name.get(lang),
@@ -89,31 +91,33 @@ class RoleBrief(StaticFallback, widgets.VBox):
             )
             for issue in play.scenario.issues
         }
-        self.result = widgets.HTML()
+        self.result = make(widgets.HTML)
         default_round = "final" if self.role.kind == "mediator" else "1"
-        self.class_box = widgets.Text(value=class_name, description=t("class", lang), style=DESCRIPTION_STYLE)
-        self.group_box = widgets.Text(value=group, description=t("group", lang), style=DESCRIPTION_STYLE)
-        self.round = widgets.Dropdown(
+        self.class_box = make(widgets.Text, value=class_name, description=t("class", lang), style=DESCRIPTION_STYLE)
+        self.group_box = make(widgets.Text, value=group, description=t("group", lang), style=DESCRIPTION_STYLE)
+        self.round = make(
+            widgets.Dropdown,
             options=[(t(f"round_{r}", lang), r) for r in ROUNDS],
             value=default_round,
             description=t("round", lang),
             style=DESCRIPTION_STYLE,
         )
-        self.save = widgets.Button(
-            description=t("save", lang), icon="save", layout=BUTTON_LAYOUT, button_style="primary"
+        self.save = make(
+            widgets.Button, description=t("save", lang), icon="save", layout=BUTTON_LAYOUT, button_style="primary"
         )
-        self.status = widgets.HTML()
+        self.status = make(widgets.HTML)
         head = f'<h4>{esc(t("builder", lang))}</h4><p style="{PROSE}">{esc(t("builder_note", lang))}</p>'
         super().__init__(
             [
                 self.brief,
-                widgets.HTML(head),
+                make(widgets.HTML, head),
                 *self.choices.values(),
                 self.result,
-                widgets.HBox([self.class_box, self.group_box, self.round], layout={"flex_flow": "row wrap"}),
-                widgets.HBox([self.save]),  # a button as wide as its label, not the whole row
+                make(widgets.HBox, [self.class_box, self.group_box, self.round], layout={"flex_flow": "row wrap"}),
+                make(widgets.HBox, [self.save]),  # a button as wide as its label, not the whole row
                 self.status,
             ],
+            layout=shared_layout(),
         )
         dress(self, "lk-roleplay")  # the course's stylesheet, as the sandbox it reuses
         for dropdown in self.choices.values():

@@ -32,8 +32,10 @@ def dress(box: Any, *names: str) -> Any:
     """Give a course widget (an ipywidgets Box) the root class, its own classes and the stylesheet."""
     import ipywidgets as widgets
 
+    from lessonkit.style.shared import make
+
     for name in (ROOT, *names):
         box.add_class(name)
-    sheet = widgets.HTML(style_html(), layout={"display": "none"})
+    sheet = make(widgets.HTML, style_html(), layout={"display": "none"})
     box.children = (*box.children, sheet)
     return box

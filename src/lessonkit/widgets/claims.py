@@ -13,6 +13,7 @@ import ipywidgets as W
 from lessonkit.content import Claim
 from lessonkit.course.model import Course
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
+from lessonkit.style.shared import make, shared_layout
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, mark, ui
@@ -36,9 +37,9 @@ class ClaimCheck(StaticFallback, W.VBox):
         self.choices: dict[str, W.Dropdown] = {}
         self.results: dict[str, W.HTML] = {}
         self.checked: dict[str, bool] = {}
-        self.score = W.HTML()
+        self.score = make(W.HTML)
         cards = [self._card(n, claim) for n, claim in enumerate(chosen, 1)]
-        super().__init__([*cards, self.score])
+        super().__init__([*cards, self.score], layout=shared_layout())
         dress(self, "lk-claims")
         self._update_score()
 
@@ -54,23 +55,27 @@ class ClaimCheck(StaticFallback, W.VBox):
             colon = mark("colon", lang)
             body += f"<p><em>{esc(ui(UI, 'translation', lang))}{colon}{esc(claim.excerpt.get(lang))}</em></p>"
         options = [(ui(UI, "pick", lang), NOTHING)] + [(self._label(v), v) for v in VERDICTS]
-        choice = W.Dropdown(
+        choice = make(
+            W.Dropdown,
             options=options,
             value=NOTHING,
             description=ui(UI, "verdict", lang),
             tooltip=ui(UI, "verdict_tip", lang, n=n),
             style=DESCRIPTION_STYLE,
         )
-        button = W.Button(
+        button = make(
+            W.Button,
             description=ui(UI, "check", lang),
             tooltip=ui(UI, "check_tip", lang, n=n),
             layout=BUTTON_LAYOUT,
             button_style="primary",
         )
-        result = W.HTML()
+        result = make(W.HTML)
         button.on_click(lambda _b, cid=claim.id: self.check(cid))
         self.choices[claim.id], self.results[claim.id] = choice, result
-        card = W.VBox([W.HTML(f'<div style="{PROSE}">{body}</div>'), W.HBox([choice, button]), result])
+        card = make(
+            W.VBox, [make(W.HTML, f'<div style="{PROSE}">{body}</div>'), make(W.HBox, [choice, button]), result]
+        )
         card.add_class("lk-card")  # border, padding and spacing: style/course.css
         return card
 

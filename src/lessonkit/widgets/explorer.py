@@ -20,6 +20,7 @@ from lessonkit.figures.timeline import TEXT as TIMELINE_TEXT
 from lessonkit.figures.timeline import ColorBy, event_dates, timeline_lines, timeline_spec
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
 from lessonkit.style.plot import figure_outputs
+from lessonkit.style.shared import make, shared_layout
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, format_month, inner, ui
@@ -83,14 +84,16 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
         self._quiet = True  # no redraws while controls are built or reset together
         self._quiet_event = False
 
-        self.parties = widgets.SelectMultiple(
+        self.parties = make(
+            widgets.SelectMultiple,
             options=[(p.name.get(lang), p.id) for p in course.parties if p.id in acting],
             value=tuple(party_ids),
             rows=min(8, max(2, len(acting))),
             description=t("parties"),
             style=DESCRIPTION_STYLE,
         )
-        self.categories = widgets.SelectMultiple(
+        self.categories = make(
+            widgets.SelectMultiple,
             options=[(c.name.get(lang), c.id) for c in course.info.categories],
             value=tuple(category_ids),
             rows=min(8, max(2, len(course.info.categories))),
@@ -107,38 +110,41 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
             first_label=t("dates_from"),
             last_label=t("dates_to"),
         )
-        self.group_by = widgets.Dropdown(
+        self.group_by = make(
+            widgets.Dropdown,
             options=[(t("by_category"), "category"), (t("by_party"), "party")],
             value=color_by,
             description=t("group_by"),
             style=DESCRIPTION_STYLE,
         )
-        self.reset = widgets.Button(
-            description=t("reset"), tooltip=t("reset_tooltip"), icon="undo", layout=BUTTON_LAYOUT
+        self.reset = make(
+            widgets.Button, description=t("reset"), tooltip=t("reset_tooltip"), icon="undo", layout=BUTTON_LAYOUT
         )
-        self.status = widgets.HTML()
-        self.output = widgets.Output()
-        self.event = widgets.Dropdown(
+        self.status = make(widgets.HTML)
+        self.output = make(widgets.Output)
+        self.event = make(
+            widgets.Dropdown,
             options=[(t("choose"), NOTHING)],
             description=t("event"),
             style=DESCRIPTION_STYLE,
             layout={"width": "95%"},
         )
-        self.details = widgets.HTML()
-        self.listing = widgets.HTML()
-        text_version = widgets.Accordion(children=[self.listing], titles=(t("list_title"),), selected_index=None)
+        self.details = make(widgets.HTML)
+        self.listing = make(widgets.HTML)
+        text_version = make(widgets.Accordion, children=[self.listing], titles=(t("list_title"),), selected_index=None)
         super().__init__(
             [
-                widgets.HBox([self.parties, self.categories]),
-                widgets.HTML(f"<small>{esc(t('hint'))}</small>"),
+                make(widgets.HBox, [self.parties, self.categories]),
+                make(widgets.HTML, f"<small>{esc(t('hint'))}</small>"),
                 self.dates,
-                widgets.HBox([self.group_by, self.reset]),
+                make(widgets.HBox, [self.group_by, self.reset]),
                 self.status,
                 self.output,
                 self.event,
                 self.details,
                 text_version,
             ],
+            layout=shared_layout(),
         )
         dress(self, "lk-explorer")
         for control in (self.parties, self.categories, self.dates, self.group_by):

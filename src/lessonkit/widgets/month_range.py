@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import traitlets
 
 from lessonkit.style.controls import DESCRIPTION_STYLE
+from lessonkit.style.shared import make, shared_layout
 
 
 class MonthRange(widgets.HBox):
@@ -26,13 +27,13 @@ class MonthRange(widgets.HBox):
     ) -> None:
         self.options = list(options)
         self._syncing = False
-        self.first = widgets.Dropdown(
-            options=self.options, index=index[0], description=first_label, style=DESCRIPTION_STYLE
+        self.first = make(
+            widgets.Dropdown, options=self.options, index=index[0], description=first_label, style=DESCRIPTION_STYLE
         )
-        self.last = widgets.Dropdown(
-            options=self.options, index=index[1], description=last_label, style=DESCRIPTION_STYLE
+        self.last = make(
+            widgets.Dropdown, options=self.options, index=index[1], description=last_label, style=DESCRIPTION_STYLE
         )
-        super().__init__([self.first, self.last], layout={"flex_flow": "row wrap"})
+        super().__init__([self.first, self.last], layout=shared_layout(flex_flow="row wrap"))
         self.set_trait("index", (self.first.index, self.last.index))
         self.set_trait("value", (self.first.value, self.last.value))
         self.first.observe(self._picked, names="index")

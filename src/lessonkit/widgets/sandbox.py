@@ -30,6 +30,7 @@ from lessonkit.style.controls import (
     StaticFallback,
 )
 from lessonkit.style.plot import figure_outputs
+from lessonkit.style.shared import make, shared_layout
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, mark, ui
@@ -76,7 +77,8 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         self._quiet = False  # True while several dropdowns change at once
         self.assessment = assess(course, {}, self.party_ids, as_of=self.as_of)
         self.choices = {
-            issue.id: widgets.Dropdown(
+            issue.id: make(
+                widgets.Dropdown,
                 options=[(self._t("undecided"), NOTHING), *((o.label.get(lang), o.id) for o in issue.options)],
                 value=NOTHING,
                 description=issue.name.get(lang),
@@ -85,27 +87,29 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
             )
             for issue in self.issue_list
         }
-        self.clear = widgets.Button(
+        self.clear = make(
+            widgets.Button,
             description=self._t("clear"),
             tooltip=self._t("clear_tooltip"),
             icon="undo",
             layout=BUTTON_LAYOUT,
         )
-        self.disclaimer = widgets.HTML(
+        self.disclaimer = make(
+            widgets.HTML,
             f'<p style="{PROSE}"><b>{esc(self._t("disclaimer", date=format_date(self.as_of, lang)))}</b></p>',
         )
-        self.results = widgets.HTML()
+        self.results = make(widgets.HTML)
         # the first issue whose options name regions gets a map of the chosen option
         self.map_issue = next((i.id for i in self.issue_list if _names_regions(course, i)), None)
-        self.map = widgets.Output()
+        self.map = make(widgets.Output)
         self._map_shown: tuple[str | None] | None = None
         self._maps: dict[str | None, dict] = {}
-        self.zones = widgets.HTML(self._zones_html())
-        self.basis = widgets.HTML(self._basis_html())
+        self.zones = make(widgets.HTML, self._zones_html())
+        self.basis = make(widgets.HTML, self._basis_html())
         parts = [self.disclaimer, *self.choices.values(), self.clear, self.results]
         if self.map_issue is not None:
             parts.append(self.map)
-        super().__init__([*parts, self.zones, self.basis])
+        super().__init__([*parts, self.zones, self.basis], layout=shared_layout())
         dress(self, "lk-sandbox")
         for dropdown in self.choices.values():
             dropdown.observe(self._refresh, names="value")

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from lessonkit.course.selection import DateLike, check_ids, party_ids, select_issues
 from lessonkit.figures import stance_text as st
 from lessonkit.style.controls import DESCRIPTION_STYLE, PROSE, StaticFallback
+from lessonkit.style.shared import make, shared_layout
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc, link
 from lessonkit.text.i18n import check_lang, format_date, ui
@@ -145,34 +146,38 @@ class StanceComparison(StaticFallback, widgets.VBox):
         date = st.cutoff(course, as_of)
         with_stances = {s.party for s in course.stances} | set(chosen)
         dates = sorted({s.as_of for s in course.stances if s.as_of <= course.as_of} | {course.as_of, date})
-        self.parties = widgets.SelectMultiple(
+        self.parties = make(
+            widgets.SelectMultiple,
             options=[(p.name.get(lang), p.id) for p in course.parties if p.id in with_stances],
             value=tuple(p.id for p in course.parties if p.id in chosen),
             rows=min(8, max(2, len(with_stances))),
             description=_t("parties", lang),
             style=DESCRIPTION_STYLE,
         )
-        self.issues = widgets.SelectMultiple(
+        self.issues = make(
+            widgets.SelectMultiple,
             options=[(i.name.get(lang), i.id) for i in course.issues],
             value=tuple(issue_ids),
             rows=min(8, max(2, len(course.issues))),
             description=_t("issues", lang),
             style=DESCRIPTION_STYLE,
         )
-        self.as_of = widgets.Dropdown(
+        self.as_of = make(
+            widgets.Dropdown,
             options=[(format_date(d, lang), d) for d in dates],
             value=date,
             description=_t("as_of", lang),
             style=DESCRIPTION_STYLE,
         )
-        self.cards = widgets.HTML()
+        self.cards = make(widgets.HTML)
         super().__init__(
             [
-                widgets.HBox([self.parties, self.issues]),
-                widgets.HTML(f"<small>{esc(_t('hint', lang))}</small>"),
+                make(widgets.HBox, [self.parties, self.issues]),
+                make(widgets.HTML, f"<small>{esc(_t('hint', lang))}</small>"),
                 self.as_of,
                 self.cards,
             ],
+            layout=shared_layout(),
         )
         dress(self, "lk-stances")
         for control in (self.parties, self.issues, self.as_of):

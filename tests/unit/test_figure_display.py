@@ -14,9 +14,14 @@ from lessonkit.style.plot import PLOTLY_MIME
 
 FIGURES = {
     "timeline": lambda c: lessonkit.timeline(c, lang="ja"),
+    "timeline-en-by-party": lambda c: lessonkit.timeline(c, lang="en", color_by="party", start="2025-01-01"),
     "stance_matrix": lambda c: lessonkit.stance_matrix(c, lang="en"),
+    "stance_matrix-ja-early": lambda c: lessonkit.stance_matrix(c, lang="ja", as_of="2022-03-01"),
+    "stance_matrix-empty": lambda c: lessonkit.stance_matrix(c, lang="en", parties=["us"], as_of="2000-01-01"),
     "territory_map": lambda c: lessonkit.territory_map(c, lang="en"),
+    "territory_map-ja-option": lambda c: lessonkit.territory_map(c, option="freeze-line", lang="ja"),
     "demand_maps": lambda c: lessonkit.demand_maps(c, lang="ja"),
+    "demand_maps-en": lambda c: lessonkit.demand_maps(c, lang="en"),
 }
 
 
@@ -27,8 +32,11 @@ def test_bundle_is_plotlys_own_mimetype_json(name):
 
     fig = FIGURES[name](lessonkit.load_course(COURSE_DIR))
     assert isinstance(fig, CourseFigure)
-    theirs = renderers._build_mime_bundle(fig.to_dict(), "plotly_mimetype")
+    assert "_lk_spec" in fig.__dict__  # not built yet: shown as the library's own spec
     ours = figure_bundle(fig)
+    theirs = renderers._build_mime_bundle(fig.to_dict(), "plotly_mimetype")  # built, validated by plotly
+    assert "_lk_spec" not in fig.__dict__
+    assert figure_bundle(fig) == ours  # and shown the same once built
     assert ours[PLOTLY_MIME] == theirs[PLOTLY_MIME]
     assert ours["text/plain"] == fig.layout.meta["description"]
     assert pio.renderers is renderers
@@ -53,3 +61,19 @@ def test_showing_a_figure_imports_neither_nbformat_nor_plotlys_renderers():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_a_course_figure_is_a_full_plotly_figure_once_used():
+    import copy
+
+    import plotly.graph_objects as go
+
+    course = lessonkit.load_course(COURSE_DIR)
+    fig = lessonkit.territory_map(course)
+    fig.update_layout(height=300)  # a student's change is kept and shown
+    assert fig.layout.height == 300 and figure_bundle(fig)[PLOTLY_MIME]["layout"]["height"] == 300
+    twin = copy.deepcopy(lessonkit.timeline(course))
+    assert isinstance(twin, go.Figure) and len(twin.data) == len(lessonkit.timeline(course).data)
+    with pytest.raises(AttributeError):
+        _ = lessonkit.timeline(course).no_such_property
+    assert CourseFigure({"data": [], "layout": {}}, skip_invalid=True).data == ()  # other arguments build at once

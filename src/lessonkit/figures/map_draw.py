@@ -119,7 +119,7 @@ def axes(course: Course) -> tuple[dict, dict]:
 def map_template() -> dict[str, Any]:
     """The course's plotly template, with the outlines' shared keys as scatter defaults."""
     found = template()
-    found["data"] = {"scatter": [REGION_DEFAULTS]}
+    found["data"] = {"scatter": [{"type": "scatter", **REGION_DEFAULTS}]}  # "type" as plotly writes it
     return found
 
 

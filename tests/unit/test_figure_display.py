@@ -77,3 +77,20 @@ def test_a_course_figure_is_a_full_plotly_figure_once_used():
     with pytest.raises(AttributeError):
         _ = lessonkit.timeline(course).no_such_property
     assert CourseFigure({"data": [], "layout": {}}, skip_invalid=True).data == ()  # other arguments build at once
+
+
+def test_showing_a_figure_does_not_build_it():
+    """IPython asks every value for a canary attribute no object has; a course figure answers
+    without building itself, so a lesson's figures reach the page without plotly's validation."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    shell = InteractiveShell.instance()
+    course = lessonkit.load_course(COURSE_DIR)
+    for name, make in FIGURES.items():
+        fig = make(course)
+        with capture_output() as cap:
+            shell.display_formatter.format(fig)  # a cell's value
+            shell.display_pub.publish(figure_bundle(fig))
+        assert "_lk_spec" in fig.__dict__, f"{name} was built by being shown"
+        assert cap is not None

@@ -34,6 +34,9 @@ def figure_bundle(figure: go.Figure) -> dict[str, Any]:
     return {PLOTLY_MIME: spec, "text/plain": alt or "(figure)"}
 
 
+_PROBES = ("_ipython_", "_repr_")
+
+
 class CourseFigure(go.Figure):
     """A plotly Figure in every way, except that it displays through :func:`figure_bundle` and
     is built on first use (see the module's note). ``CourseFigure(spec)`` with one figure dict
@@ -48,6 +51,10 @@ class CourseFigure(go.Figure):
     def __getattr__(self, name: str) -> Any:
         # Only reached when ordinary look-up fails: before the build, every go.Figure property
         # and method needs an attribute the figure does not have yet, and lands here once.
+        if name.startswith(_PROBES) or (name.startswith("__") and name.endswith("__")):
+            # what display machinery asks of any object (IPython's canary, optional protocols):
+            # answering would build the figure on every display, for nothing
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         spec = self.__dict__.pop("_lk_spec", None)
         if spec is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")

@@ -101,7 +101,8 @@ Answer = (
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # validators are built on the first save or read, not when a quiz is shown (#14)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Student(_Model):

@@ -49,7 +49,7 @@ class DealError(ValueError):
 
 
 class DealFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     format: Literal["lessonkit-deal"]
     version: Literal[1]

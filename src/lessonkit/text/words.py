@@ -8,6 +8,7 @@ elsewhere as ``<<confirmed>>``, ``<<as_of>>``: interface and lessons cannot drif
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 
@@ -29,9 +30,30 @@ def catalogue(lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def table(namespace: str) -> dict[str, dict[str, str]]:
+class _Table(Mapping[str, dict[str, str]]):
+    """One namespace, ``{lang: {key: text}}``; a language's catalogue is read when first asked
+    for, so a Japanese lesson's kernel never parses the English one."""
+
+    __slots__ = ("namespace",)
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return catalogue(lang)[self.namespace]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+def table(namespace: str) -> Mapping[str, dict[str, str]]:
     """One namespace in both languages, shaped ``{lang: {key: text}}`` for :func:`lessonkit.text.i18n.ui`."""
-    return {lang: catalogue(lang)[namespace] for lang in LANGS}
+    return _Table(namespace)
 
 
 def say(key: str, lang: str, **values: object) -> str:

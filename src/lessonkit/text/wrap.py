@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 
+@cache
 def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
@@ -35,7 +37,9 @@ def wrap(text: str, width: int = 64) -> list[str]:
 
 def columns(text: str) -> int:
     """Display width in columns: a wide (Japanese) character counts two."""
-    return sum(_width(c) for c in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_width, text))
 
 
 # In Japanese, a run of ASCII (a Latin word, a number: "NATO", "2022") or of katakana (a foreign

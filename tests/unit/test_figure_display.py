@@ -73,7 +73,9 @@ def test_a_course_figure_is_a_full_plotly_figure_once_used():
     fig.update_layout(height=300)  # a student's change is kept and shown
     assert fig.layout.height == 300 and figure_bundle(fig)[PLOTLY_MIME]["layout"]["height"] == 300
     twin = copy.deepcopy(lessonkit.timeline(course))
-    assert isinstance(twin, go.Figure) and len(twin.data) == len(lessonkit.timeline(course).data)
+    assert len(twin.data) == len(lessonkit.timeline(course).data)
+    assert isinstance(twin, go.Figure) and isinstance(twin, CourseFigure)  # once used, a plotly Figure
+    assert go.Figure(lessonkit.timeline(course).to_dict()).layout.meta is not None
     with pytest.raises(AttributeError):
         _ = lessonkit.timeline(course).no_such_property
     assert CourseFigure({"data": [], "layout": {}}, skip_invalid=True).data == ()  # other arguments build at once

@@ -14,6 +14,7 @@ import pytest
 import lessonkit
 from lessonkit.content.facts import Certainty
 from lessonkit.course.selection import select_events
+from lessonkit.figures.figure import CourseFigure
 from lessonkit.figures.timeline import timeline, timeline_spec, timeline_text
 from lessonkit.text.wrap import wrap
 
@@ -232,7 +233,9 @@ def test_lazy_export_and_no_display(sample, monkeypatch):
 
     monkeypatch.setattr(IPython.display, "display", lambda *a, **k: pytest.fail("builders must not display"))
     assert lessonkit.timeline is timeline
-    assert isinstance(lessonkit.timeline(sample), go.Figure)
+    fig = lessonkit.timeline(sample)
+    assert isinstance(fig, CourseFigure) and fig.data  # a plotly Figure once used
+    assert isinstance(fig, go.Figure)
 
 
 def test_exports_survive_their_modules_being_imported_first():

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from lessonkit.course.selection import DateLike, as_date, check_ids, select_events
 from lessonkit.figures.timeline import TEXT as TIMELINE_TEXT
@@ -29,6 +28,8 @@ from lessonkit.text.words import table
 from lessonkit.widgets.month_range import MonthRange
 
 if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
     from lessonkit.content import Event
     from lessonkit.course.model import Course
 
@@ -202,6 +203,8 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
     def figure(self) -> go.Figure:
         """The timeline as drawn now (built from the plain spec on first access)."""
         if self._figure is None:
+            import plotly.graph_objects as go  # only here: showing the timeline needs no plotly
+
             self._figure = go.Figure(self._spec)
         return self._figure
 

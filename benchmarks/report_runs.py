@@ -102,14 +102,12 @@ class RunsReport:
             if big["executed_bytes"] > limit:
                 self.misses.append(  # type: ignore[attr-defined]
                     f"- **Executed {big['notebook']}: {big['executed_bytes'] / 1024:.0f} KiB against "
-                    f"{limit / 1024:.0f} KiB.** Why: nbclient stores every widget model's full state, and each "
-                    "control has its own layout and style models (about 1.2 KiB each as nbformat writes them); the "
-                    "accessibility work added the stylesheet to each course widget (about 2 KiB) and each figure's "
-                    "text alternative as a second output. Sharing one layout and style model across controls cut "
-                    "this lesson's models from 292 to about 115 and its size to about 1040 KiB, but Voilà then "
-                    'failed to draw widgets ("model not found"), so it was backed out. What would close it: the '
-                    "sandbox showing its map only once a territory option is chosen (the statuses map is the "
-                    "lesson's first figure; about 80 KiB per sandbox, two in this lesson)."
+                    f"{limit / 1024:.0f} KiB.** Why: nbclient stores every widget model's full state (controls "
+                    "share their layout and style models, `style/shared.py`), each course widget carries the "
+                    "stylesheet (about 2 KiB) and each figure its text alternative as a second output; most of the "
+                    "rest is map outlines (float32 typed arrays, repeated in each map). What would close it: the "
+                    "sandbox showing its map only once a territory option is chosen (about 80 KiB per sandbox, two "
+                    "in this lesson)."
                 )
         self.add(  # type: ignore[attr-defined]
             "plotly.js embedded in an executed lesson", f"in {len(plotly)}", "", "", "never", not plotly
@@ -179,8 +177,12 @@ class RunsReport:
                 f"{cached_ms} ms from lessonkit's cache of the checked course ({imp['load_course_s'] * 1000:.0f} ms "
                 "when it parses and validates, as the first time or after an edit), then importing ipywidgets for "
                 "the first widget (the floor imports it too, but a lesson also builds comms for every control). "
-                "What would close it (not tried here): fewer widgets per page. "
-                "The figures themselves are cheap (a few ms each once plotly is imported, which the floor pays too)."
+                "Figures cost a lesson almost nothing: a course figure sends its own spec and plotly is never "
+                "imported in a lesson's kernel, while the floor imports it. The lessons over the target are the "
+                "ones with pandas exercises: they import pandas as the floor does, and on top of it lessonkit, "
+                "a quiz or two, the explorer and ten or more cells (each a round trip to the kernel). "
+                "What would close it (not tried here): fewer widgets and cells per lesson, or the pandas "
+                "exercises in a notebook of their own."
             )
         parts = []
         if slow_b:

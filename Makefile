@@ -45,9 +45,12 @@ tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/node --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the GIFT read-back test with gift-pegjs will be skipped"; fi
 
-# the lessons as apps (Voilà): code hidden, widgets and figures live; APP may be one notebook
+# the lessons as apps (Voilà): code hidden, widgets and figures live; APP may be one notebook.
+# Voilà loads every lab extension it finds; Notebook 7's, where installed, fails on Voilà's older
+# JupyterLab core (RUNTIME-012 in the console), so it is left out.
+VOILA_ARGS := --template=offline '--VoilaConfiguration.extension_denylist=["@jupyter-notebook/lab-extension"]'
 app: $(VENV)/.app-installed
-	JUPYTER_PATH="$(CURDIR)/app" $(BIN)/voila $(APP) --template=offline $(APP_ARGS)
+	JUPYTER_PATH="$(CURDIR)/app" $(BIN)/voila $(APP) $(VOILA_ARGS) $(APP_ARGS)
 
 test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
 	$(BIN)/ruff check src tests tools benchmarks

@@ -137,6 +137,7 @@ def voila_server(lab_server, tmp_path_factory) -> VoilaServer:
         str(voila),
         "notebooks",
         "--template=offline",
+        '--VoilaConfiguration.extension_denylist=["@jupyter-notebook/lab-extension"]',  # as `make app`
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",

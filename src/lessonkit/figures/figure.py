@@ -84,6 +84,12 @@ class CourseFigure:
         self.__class__ = _built_class()
         go.Figure.__init__(self, *args, **kwargs)
 
+    def _lk_use(self) -> None:
+        """Any use beyond showing the figure: build it from its spec, once."""
+        spec = self.__dict__.get(_SPEC)
+        if spec is not None:
+            self._lk_build(spec)
+
     def __getattr__(self, name: str) -> Any:
         # Only reached when ordinary look-up fails: before the build, every go.Figure property
         # and method is missing, and lands here once.
@@ -91,22 +97,17 @@ class CourseFigure:
             # what display machinery asks of any object (IPython's canary, optional protocols):
             # answering would build the figure on every display, for nothing
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        spec = self.__dict__.get(_SPEC)
-        if spec is None:
+        if _SPEC not in self.__dict__:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        self._lk_build(spec)
+        self._lk_use()
         return getattr(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        spec = self.__dict__.get(_SPEC)
-        if spec is not None:  # fig.layout = ... before any other use: build, then set as plotly does
-            self._lk_build(spec)
+        self._lk_use()  # fig.layout = ... before any other use: build, then set as plotly does
         super().__setattr__(name, value)
 
     def __dir__(self) -> list[str]:
-        spec = self.__dict__.get(_SPEC)
-        if spec is not None:  # tab completion offers what a go.Figure has
-            self._lk_build(spec)
+        self._lk_use()  # tab completion offers what a go.Figure has
         return list(super().__dir__())
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **kwargs: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ APP_ARGS ?=
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: lab test app bench check lint clean hub hub-install hub-collect hub-bench
+.PHONY: lab test app bench bytecode check lint clean hub hub-install hub-collect hub-bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
@@ -37,7 +37,13 @@ $(VENV)/.app-installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[app]"
 	@touch $@
 
-lab: $(VENV)/.lab-installed
+# lessonkit's bytecode, as pip writes it when it installs a package (Binder, the hub): an editable
+# install has none until a process writes it, and none does under PYTHONDONTWRITEBYTECODE, so every
+# lesson kernel would compile the library from source again (about 50 ms a lesson). Fast when fresh.
+bytecode: | $(BIN)/python
+	@$(BIN)/python -m compileall -q src/lessonkit
+
+lab: $(VENV)/.lab-installed bytecode
 	$(BIN)/jupyter-lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
 
 # an independent GIFT parser (npm) that the export tests read quiz files back with
@@ -49,10 +55,10 @@ tests/node/node_modules/.package-lock.json: tests/node/package-lock.json
 # Voilà loads every lab extension it finds; Notebook 7's, where installed, fails on Voilà's older
 # JupyterLab core (RUNTIME-012 in the console), so it is left out.
 VOILA_ARGS := --template=offline '--VoilaConfiguration.extension_denylist=["@jupyter-notebook/lab-extension"]'
-app: $(VENV)/.app-installed
+app: $(VENV)/.app-installed bytecode
 	JUPYTER_PATH="$(CURDIR)/app" $(BIN)/voila $(APP) $(VOILA_ARGS) $(APP_ARGS)
 
-test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
+test: $(VENV)/.dev-installed bytecode tests/node/node_modules/.package-lock.json
 	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/ruff format --check src tests tools benchmarks
 	$(BIN)/mypy
@@ -65,7 +71,7 @@ test: $(VENV)/.dev-installed tests/node/node_modules/.package-lock.json
 # through plotly's renderers; the trap-free floor: the same figure sent as its raw mimetype),
 # handlers in a real kernel, peak kernel RSS, executed notebook sizes. BENCH_ARGS="--quick" tries
 # the machinery in a few minutes; BENCH_ARGS="--only run_all handlers" picks measurements.
-bench: $(VENV)/.dev-installed
+bench: $(VENV)/.dev-installed bytecode
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # -- the course's own JupyterHub on one server (docs/deployment.md); run these as root ----------

@@ -32,6 +32,7 @@ from benchmarks.common import (
     ARTIFACTS,
     FLOORS,
     NOTEBOOKS,
+    compile_lessonkit,
     floor_notebook,
     label,
     lesson_notebooks,
@@ -135,6 +136,8 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
     paths = lesson_notebooks(langs)
     lessons = {p: nbformat.read(p, as_version=4) for p in paths}
     cwd = NOTEBOOKS / langs[0]
+    bytecode = compile_lessonkit()
+    log(f"  {bytecode}")
     log("  warming up (one run of each floor, not counted)")
     for nb in floors_nb.values():
         run_notebook(nb, cwd)
@@ -202,6 +205,7 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
         rows.append(row)
     return {
         "reps": reps,
+        "bytecode": bytecode,
         "floors": {name: _floor_summary(found) for name, found in floors.items()},
         "lessons": rows,
         "target_bare": TARGET_BARE,

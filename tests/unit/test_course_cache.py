@@ -277,3 +277,24 @@ def test_a_new_process_builds_no_validator_until_it_validates(course, cache_dir)
     lessonkit.load_course(course)
     out = subprocess.run([sys.executable, "-c", HIT, str(course)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["3", "True"]
+
+
+LESSON_KERNEL = """
+import sys
+import lessonkit as lk
+course = lk.load_course(sys.argv[1])
+for lang in ("en", "ja"):
+    lk.lesson_intro(course, "01", lang=lang)
+    lk.quiz(course, "01", "check", lang=lang)
+print("yaml" in sys.modules)
+"""
+
+
+def test_a_lesson_kernel_reading_the_caches_never_imports_yaml(course, cache_dir):
+    """The course and the interface words come from the cache: no PyYAML (about 10 ms a lesson)."""
+    run = [sys.executable, "-c", LESSON_KERNEL, str(course)]
+    first = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["True"], "the first run reads the YAML (and fills the caches)"
+    again = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert again.stdout.split() == ["False"], again.stderr
+    assert sorted(p.name.split("-")[1] for p in cache_dir.glob("words-*.json")) == ["en", "ja"]

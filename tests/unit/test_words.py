@@ -59,3 +59,25 @@ def test_references_are_filled_and_tables_keep_their_shape():
     assert "<<" not in str(catalogue("ja"))
     assert table("lesson")["ja"]["certainty_confirmed"] == catalogue("ja")["terms"]["confirmed"]
     assert say("timeline.title", "ja", as_of="2026年2月15日").startswith("年表（基準日")
+
+
+def test_a_stored_catalogue_is_the_yaml_one_and_a_broken_one_is_read_again(tmp_path, monkeypatch):
+    from lessonkit.text import words
+
+    monkeypatch.setenv("LESSONKIT_CACHE_DIR", str(tmp_path))
+    words.catalogue.cache_clear()
+    try:
+        parsed = words.catalogue("ja")
+        (stored,) = tmp_path.glob("words-ja-*.json")
+        words.catalogue.cache_clear()
+        assert words.catalogue("ja") == parsed  # read back from JSON: the same words
+        for broken in ('{"quiz": {"check": 1}}', "{cut sh", ""):
+            stored.write_text(broken, encoding="utf-8")
+            words.catalogue.cache_clear()
+            assert words.catalogue("ja") == parsed, broken
+        monkeypatch.setenv("LESSONKIT_CACHE_DIR", str(tmp_path / "a-file" / "no"))
+        (tmp_path / "a-file").write_text("", encoding="utf-8")  # a cache folder that cannot be made
+        words.catalogue.cache_clear()
+        assert words.catalogue("ja") == parsed
+    finally:
+        words.catalogue.cache_clear()

@@ -26,7 +26,6 @@ from lessonkit.course.crossref import cross_check
 from lessonkit.course.geo import read_boundaries
 from lessonkit.course.messages import field_name, problems_from
 from lessonkit.course.model import Course
-from lessonkit.course.yamltext import YamlSyntaxError, parse_yaml
 from lessonkit.errors import LessonError, Problem
 
 COURSE_FILE = "course.yaml"
@@ -80,6 +79,9 @@ def read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, dict] | None:
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, dict] | None:
+    # PyYAML only here: a lesson kernel that finds its course in the cache never imports it
+    from lessonkit.course.yamltext import YamlSyntaxError, parse_yaml
+
     text = read_text(path, problems)
     if text is None:
         return None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from lessonkit.course.yamltext import Path
 from lessonkit.errors import Problem
+
+if TYPE_CHECKING:  # PyYAML is imported only when a file is parsed, never for a cached course
+    from lessonkit.course.yamltext import Path
 
 
 def field_name(path: Path) -> str:

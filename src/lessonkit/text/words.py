@@ -3,31 +3,91 @@
 Keys are namespaced by the part of the kit that shows them (``quiz.check``). The words the
 lessons teach (certainty labels, the as-of date) live once under ``terms`` and are written
 elsewhere as ``<<confirmed>>``, ``<<as_of>>``: interface and lessons cannot drift apart.
+
+A catalogue once read is kept as JSON in lessonkit's cache folder, named after the YAML file's
+path, size and modification time: a lesson kernel then reads JSON and never imports PyYAML
+(about 10 ms of every lesson). Anything wrong with the cache only means reading the YAML.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
+import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from lessonkit.cache_folder import folder
 
 LANGS = ("en", "ja")
 _TERM = re.compile(r"<<(\w+)>>")
+_HERE = Path(__file__).resolve().parent / "catalogue"
+RACY_NS = 2_000_000_000  # a file this recently changed may change again unseen (course/cache.py)
 
 
 @cache
 def catalogue(lang: str) -> dict[str, dict[str, str]]:
     """Every namespace of one language, with term references filled in."""
-    text = (resources.files("lessonkit") / "text" / "catalogue" / f"{lang}.yaml").read_text(encoding="utf-8")
+    if lang not in LANGS:
+        raise KeyError(lang)
+    path = _HERE / f"{lang}.yaml"
+    st = path.stat()
+    stored = _stored(path, st)
+    words = _read_stored(stored) if stored else None
+    if words is None:
+        words = _parse(path.read_text(encoding="utf-8"))
+        if stored and st.st_mtime_ns < time.time_ns() - RACY_NS:
+            _store(stored, words)
+    return words
+
+
+def _parse(text: str) -> dict[str, dict[str, str]]:
+    import yaml
+
     raw: dict[str, dict[str, str]] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     terms = raw["terms"]
     return {
         ns: {key: _TERM.sub(lambda m: terms[m.group(1)], value) for key, value in words.items()}
         for ns, words in raw.items()
     }
+
+
+def _stored(path: Path, st: os.stat_result) -> Path | None:
+    where = folder()
+    if where is None:
+        return None
+    name = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()[:20]
+    return where / f"words-{path.stem}-{name}.json"
+
+
+def _read_stored(stored: Path) -> dict[str, dict[str, str]] | None:
+    try:
+        words = json.loads(stored.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # missing, unreadable, cut short
+        return None
+    ok = isinstance(words, dict) and all(
+        isinstance(ns, dict) and all(isinstance(v, str) for v in ns.values()) for ns in words.values()
+    )
+    return words if ok else None
+
+
+def _store(stored: Path, words: dict[str, dict[str, str]]) -> None:
+    temp = None
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(dir=stored.parent, prefix=".words-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(words, f, ensure_ascii=False)
+        os.replace(temp, stored)
+    except OSError:  # a folder that cannot be written: the YAML is read each time
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 class _Table(Mapping[str, dict[str, str]]):

@@ -34,7 +34,7 @@ from lessonkit.quizzes.responses import (
 from lessonkit.quizzes.scoring import AnswerKey, PlainAnswerKey, Result, answer_problem
 from lessonkit.quizzes.student_model import StudentQuestion, StudentQuiz
 from lessonkit.quizzes.types import make_input
-from lessonkit.style.controls import BUTTON_LAYOUT
+from lessonkit.style.controls import BUTTON_LAYOUT, widget_view
 from lessonkit.style.shared import make
 from lessonkit.style.sheet import dress
 from lessonkit.text.htmltext import esc
@@ -298,7 +298,7 @@ class Quiz:
         return static_html(self.quiz, self.lang, self.mode, self.seed, self.course)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle = widget_view(self.widget)
         n = len(self.quiz.questions)
         bundle["text/plain"] = f"Quiz {self.quiz.title.get(self.lang)!r}: {n} questions ({self.mode})"
         bundle["text/html"] = self.to_html()

@@ -22,6 +22,21 @@ ISSUE_LABEL_STYLE = {"description_width": "15em"}
 NOTHING = ""
 
 
+def widget_view(widget: Any) -> dict[str, Any]:
+    """A widget's view mimetype, as ipywidgets' ``_repr_mimebundle_`` gives it, without the
+    ``text/plain`` it computes first: ``repr()`` of the whole widget tree (hundreds of traits for a
+    quiz), which the static fallback replaces anyway."""
+    if widget._view_name is None:
+        return {}
+    return {
+        "application/vnd.jupyter.widget-view+json": {
+            "version_major": 2,
+            "version_minor": 0,
+            "model_id": widget._model_id,
+        }
+    }
+
+
 class StaticFallback:
     """Mixin for widget classes: the display bundle also carries ``text/plain`` and a static
     ``text/html`` rendering of the current state, so exported and nbviewer pages show content."""
@@ -33,7 +48,7 @@ class StaticFallback:
         raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = dict(super()._repr_mimebundle_(**kwargs) or {})  # type: ignore[misc]
+        bundle = widget_view(self)
         bundle["text/plain"] = self.static_text()
         bundle["text/html"] = self.static_html()
         return bundle

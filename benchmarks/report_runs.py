@@ -155,6 +155,8 @@ class RunsReport:
             ),
         ]
         self.sections.append("\n".join(lines))
+        if res.get("prices"):
+            self.sections.append(self._made_of(res["prices"], ok_rows, free, tf))
         if slow_b or slow_f:
             self.misses.append(self._runs_miss(slow_b, slow_f, bare, free, tb, tf))
         if heavy:
@@ -162,6 +164,62 @@ class RunsReport:
                 f"- **Peak kernel RSS ≤ {tr:.0f} MB: missed by {', '.join(x['notebook'] for x in heavy)}** "
                 f"(worst {f(top['hwm_mb'], 0)} MB)."
             )
+
+    def _made_of(self, price: dict, rows: list, free: dict, tf: float) -> str:
+        """Each lesson's Run All beside what it cannot avoid, priced in the same run (budget.py)."""
+        from benchmarks.budget import estimate
+
+        ms = {k: v * 1000 for k, v in price.items() if k.endswith("_s")}
+        table_rows = []
+        for row in rows:
+            if "models" not in row:
+                continue
+            est = estimate(price, cells=row["code_cells"], models=row["models"], pandas=row["pandas"])
+            target = free["cells_s"] * tf
+            table_rows.append(
+                [
+                    row["notebook"],
+                    str(row["code_cells"]),
+                    str(row["models"]),
+                    "yes" if row["pandas"] else "no",
+                    f(est["total_s"] * 1000, 0),
+                    f(row["cells_s"] * 1000, 0),
+                    f((row["cells_s"] - est["total_s"]) * 1000, 0),
+                    f(target * 1000, 0),
+                    "**over**" if est["total_s"] > target else "within",
+                ]
+            )
+        return "\n".join(
+            [
+                "### What a lesson's Run All is made of",
+                "",
+                f"Priced in a fresh kernel in the same run ({price['n']} runs, medians; `benchmarks/budget.py`): "
+                f"one cell's round trip {f(ms['round_trip_s'], 1)} ms (an empty cell), one widget model "
+                f"{f(ms['model_s'], 2)} ms (its comm and state), `import pandas` {f(ms['pandas_s'], 0)} ms, "
+                f"`import ipywidgets` {f(ms['ipywidgets_s'], 0)} ms, `import lessonkit` with `load_course()` "
+                f"from the cache {f(ms['lessonkit_s'], 0)} ms (most of it pydantic and the content model classes). "
+                "*Unavoidable* below is what a lesson would cost if it did nothing but import what it uses, load "
+                "the course, make one round trip per code cell and one comm per widget model; *the rest* is "
+                "everything else (figure specs, quiz cards, tables, text). Where the unavoidable part alone is "
+                "over the target, no speed-up of the rest can meet it: only fewer cells or widgets, or a lighter "
+                "`import lessonkit`, can.",
+                "",
+                *table(
+                    [
+                        "notebook",
+                        "code cells",
+                        "widget models",
+                        "pandas",
+                        "unavoidable ms",
+                        "Run All ms",
+                        "the rest ms",
+                        f"{tf}× trap-free ms",
+                        "unavoidable part",
+                    ],
+                    table_rows,
+                ),
+            ]
+        )
 
     def _runs_miss(self, slow_b: list, slow_f: list, bare: dict, free: dict, tb: float, tf: float) -> str:
         imp = step(self.r, "imports") or {}
@@ -178,11 +236,7 @@ class RunsReport:
                 "when it parses and validates, as the first time or after an edit), then importing ipywidgets for "
                 "the first widget (the floor imports it too, but a lesson also builds comms for every control). "
                 "Figures cost a lesson almost nothing: a course figure sends its own spec and plotly is never "
-                "imported in a lesson's kernel, while the floor imports it. The lessons over the target are the "
-                "ones with pandas exercises: they import pandas as the floor does, and on top of it lessonkit, "
-                "a quiz or two, the explorer and ten or more cells (each a round trip to the kernel). "
-                "What would close it (not tried here): fewer widgets and cells per lesson, or the pandas "
-                "exercises in a notebook of their own."
+                "imported in a lesson's kernel, while the floor imports it."
             )
         parts = []
         if slow_b:
@@ -198,6 +252,33 @@ class RunsReport:
                 f"{f(worst['ratio_trap_free'])}×, {f(worst['cells_s'])} s against {f(free['cells_s'])} s)"
             )
         worst = max(slow_b or slow_f, key=lambda x: x["cells_s"])
+        price = (step(self.r, "run_all") or {}).get("prices")
+        if price and "models" in worst:
+            from benchmarks.budget import estimate
+
+            over = [x for x in slow_f if "models" in x]
+            est = {
+                x["notebook"]: estimate(price, cells=x["code_cells"], models=x["models"], pandas=x["pandas"])["total_s"]
+                for x in over
+            }
+            target = free["cells_s"] * tf
+            beyond = [n for n, e in est.items() if e > target]
+            extra += (
+                f' Priced in this run ("What a lesson\'s Run All is made of"), the lessons over {tf}× the trap-free '
+                f"floor are {', '.join(sorted(est))}: "
+                + f"{sum(x['pandas'] for x in over)} of them import pandas for their exercises; they have "
+                f"{min(x['code_cells'] for x in over)}-{max(x['code_cells'] for x in over)} code cells and "
+                f"{min(x['models'] for x in over)}-{max(x['models'] for x in over)} widget models. "
+                + (
+                    f"For {', '.join(sorted(beyond))} the unavoidable part alone (imports, loading the course, one "
+                    f"round trip per cell, one comm per widget model) is over the {f(target * 1000, 0)} ms target: "
+                    "no speed-up of lessonkit's own work can meet it there; fewer cells or widget models, or an "
+                    "`import lessonkit` without pydantic, would."
+                    if beyond
+                    else "Their unavoidable part is within the target: the rest (quiz cards, figure specs, tables) "
+                    "is where to look."
+                )
+            )
         cells = "; ".join(f"cell {c['cell']} `{c['source']}` {f(c['s'])} s" for c in worst.get("slowest_cells") or [])
         return (
             f"- **Run All: {'; '.join(parts)}.** Why: the floors import three libraries and show one line; a "

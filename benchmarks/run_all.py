@@ -28,6 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks import budget
 from benchmarks.common import (
     ARTIFACTS,
     FLOORS,
@@ -142,12 +143,15 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
     for nb in floors_nb.values():
         run_notebook(nb, cwd)
 
+    budget_nb = budget.notebook()
+    prices: list[dict[str, float]] = []
     floors: dict[str, list] = {name: [] for name in FLOORS}
     runs: dict[Path, list] = {p: [] for p in paths}
     pairs: dict[Path, list[dict[str, float]]] = {p: [] for p in paths}
     errors: dict[Path, str] = {}
     for rep in range(reps):
         order = list(FLOORS) if rep % 2 == 0 else list(reversed(FLOORS))
+        prices.append(budget.once(budget_nb, cwd))
         for p in paths:
             if p in errors:
                 continue
@@ -175,6 +179,17 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
             )
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    price = budget.summary(prices)
+    log(
+        "  what lessons are made of: round trip {:.1f} ms, widget model {:.2f} ms, import pandas {:.0f} ms, "
+        "ipywidgets {:.0f} ms, lessonkit + load_course {:.0f} ms".format(
+            price["round_trip_s"] * 1000,
+            price["model_s"] * 1000,
+            price["pandas_s"] * 1000,
+            price["ipywidgets_s"] * 1000,
+            price["lessonkit_s"] * 1000,
+        )
+    )
     rows = []
     for p in paths:
         if not runs[p]:
@@ -197,6 +212,9 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
             "biggest_step": _biggest_step(last, last.nb),
             "slowest_cells": _slowest_cells(runs[p], lessons[p]),
             "figure_cells": _figure_cells(last.nb),
+            "code_cells": sum(1 for c in lessons[p].cells if c.cell_type == "code"),
+            "models": budget.models_in(last.nb),
+            "pandas": budget.uses_pandas(lessons[p]),
             "error": errors.get(p),
             **{f"size_{k}": v for k, v in notebook_size(last.nb).items()},
         }
@@ -206,6 +224,7 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
     return {
         "reps": reps,
         "bytecode": bytecode,
+        "prices": price,
         "floors": {name: _floor_summary(found) for name, found in floors.items()},
         "lessons": rows,
         "target_bare": TARGET_BARE,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from importlib import resources
 
+import pytest
 import yaml
 from tests.helpers import REPO
 
@@ -79,5 +81,23 @@ def test_a_stored_catalogue_is_the_yaml_one_and_a_broken_one_is_read_again(tmp_p
         (tmp_path / "a-file").write_text("", encoding="utf-8")  # a cache folder that cannot be made
         words.catalogue.cache_clear()
         assert words.catalogue("ja") == parsed
+    finally:
+        words.catalogue.cache_clear()
+
+
+def test_a_stored_catalogue_someone_else_wrote_is_not_read(tmp_path, monkeypatch):
+    from lessonkit.text import words
+
+    if os.geteuid() != 0:
+        pytest.skip("only root can hand a file to another user")
+    monkeypatch.setenv("LESSONKIT_CACHE_DIR", str(tmp_path))
+    words.catalogue.cache_clear()
+    try:
+        parsed = words.catalogue("en")
+        (stored,) = tmp_path.glob("words-en-*.json")
+        stored.write_text('{"quiz": {"check": "<img src=x onerror=alert(1)>"}}', encoding="utf-8")
+        os.chown(stored, 65534, 65534)  # nobody's
+        words.catalogue.cache_clear()
+        assert words.catalogue("en") == parsed
     finally:
         words.catalogue.cache_clear()

@@ -67,7 +67,10 @@ def _stored(path: Path, st: os.stat_result) -> Path | None:
 
 def _read_stored(stored: Path) -> dict[str, dict[str, str]] | None:
     try:
-        words = json.loads(stored.read_text(encoding="utf-8"))
+        with stored.open(encoding="utf-8") as f:
+            if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
+                return None  # only the user's own files: the words go into the pages students see
+            words = json.load(f)
     except (OSError, ValueError):  # missing, unreadable, cut short
         return None
     ok = isinstance(words, dict) and all(

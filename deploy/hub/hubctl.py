@@ -18,6 +18,9 @@ Where things live (``--prefix``, default /opt/road-to-peace):
     PREFIX/course/     the student copy of the course (``lessonkit assign``: no readable answer
                        key, quiz answers only as salted hashes); copied into each student's home
     PREFIX/teacher/    root only: the full course with its answer key, both languages
+    PREFIX/roles/      root only: the role-play's private part, one folder a role (its notebook
+                       and brief, both languages); each student with a role in the class list
+                       gets their own role's files, and only those
     STATE/             (``--state``, git-ignored) settings.json, and secrets/ (mode 700): cookie
                        secret, proxy token, passwords, the hub database
 """
@@ -49,6 +52,7 @@ DEFAULT_PREFIX = Path("/opt/road-to-peace")
 DEFAULT_STATE = HERE / "state"
 COURSE_DIR = "road-to-peace"  # the folder in every home
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,29}$")
+ROLE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")  # a content id (lessonkit.content.base.ID_PATTERN)
 RESPONSES_MAX = 1_000_000  # lessonkit refuses larger responses files anyway
 
 
@@ -60,9 +64,10 @@ class HubError(Exception):
 
 
 def read_class(path: Path) -> list[dict[str, str]]:
-    """``username[,full name[,student id]]`` a line; a header line ``username,...`` and ``#`` lines are skipped."""
+    """``username[,full name[,student id[,role]]]`` a line; a header line ``username,...`` and ``#`` lines
+    are skipped. ``role``: the role-play delegation the student is in (a party id such as ``ua``)."""
     if not path.is_file():
-        raise HubError(f"{path}: no such class list (one student a line: username[,full name[,student id]])")
+        raise HubError(f"{path}: no such class list (one student a line: username[,full name[,student id[,role]]])")
     students: list[dict[str, str]] = []
     seen: set[str] = set()
     with path.open(encoding="utf-8-sig", newline="") as f:
@@ -81,11 +86,16 @@ def read_class(path: Path) -> list[dict[str, str]]:
             if name in seen:
                 raise HubError(f"{path}:{lineno}: {name!r} is listed twice")
             seen.add(name)
+            role = cells[3].lower() if len(cells) > 3 else ""
+            if role and not ROLE_RE.match(role):
+                raise HubError(f"{path}:{lineno}: {cells[3]!r} is not a role: the role-play's party ids (ua, ru, ...)")
             students.append(
                 {
                     "name": name,
                     "full_name": cells[1] if len(cells) > 1 else "",
                     "id": cells[2] if len(cells) > 2 else "",
+                    "role": role,
+                    "line": str(lineno),
                 }
             )
     if not students:
@@ -277,14 +287,58 @@ def give_course(settings: dict, name: str) -> Path:
     done = subprocess.run(argv, preexec_fn=_as_user(user), capture_output=True, text=True, check=False, env={})
     if done.returncode != 0:
         raise HubError(f"copying the course for {name} failed: {done.stderr.strip()[-500:]}")
+    role = next((s.get("role", "") for s in settings["students"] if s["name"] == name), "")
+    if role:
+        give_role(prefix, user, dest, role)
     return dest
+
+
+# root reads the role's private files (PREFIX/roles is root only); the student's own process
+# writes them into the home, so nothing root does follows a link a student may have planted
+GIVE_ROLE = r"""
+import json, os, sys
+dest = os.path.join(sys.argv[1], "notebooks")
+os.umask(0o022)
+for rel, text in json.load(sys.stdin).items():
+    path = os.path.join(dest, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.lexists(path) and not os.path.basename(path).startswith("brief-"):
+        continue  # the student's notebook, with their work: kept; the brief (data) is refreshed
+    with open(path + ".new", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(path + ".new", path)
+"""
+
+
+def role_files(prefix: Path, role: str) -> dict[str, str]:
+    """``{"<lang>/<file>": text}``: one role's notebooks and briefs, as installed."""
+    top = prefix / "roles" / role
+    if not top.is_dir():
+        known = ", ".join(available_roles(prefix)) or "none: the course has no role-play"
+        raise HubError(f"role {role!r}: not one of the role-play's roles ({known})")
+    return {f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8") for p in sorted(top.glob("*/*")) if p.is_file()}
+
+
+def available_roles(prefix: Path) -> list[str]:
+    return sorted(p.name for p in (prefix / "roles").glob("*") if p.is_dir())
+
+
+def give_role(prefix: Path, user: pwd.struct_passwd, dest: Path, role: str) -> None:
+    """The student's own role-play notebook and brief, both languages, beside the other lessons."""
+    files = json.dumps(role_files(prefix, role))
+    argv = [str(prefix / "env" / "bin" / "python"), "-I", "-c", GIVE_ROLE, str(dest)]
+    done = subprocess.run(
+        argv, input=files, preexec_fn=_as_user(user), capture_output=True, text=True, check=False, env={}
+    )
+    if done.returncode != 0:
+        raise HubError(f"giving {user.pw_name} the role {role!r} failed: {done.stderr.strip()[-500:]}")
 
 
 # -- install-course ------------------------------------------------------------
 
 
 def install_course(prefix: Path, source: Path, lessonkit: Path | None = None) -> None:
-    """PREFIX/course (student copy, en and ja notebooks) and PREFIX/teacher (root only)."""
+    """PREFIX/course (student copy, en and ja notebooks), PREFIX/teacher and PREFIX/roles (root only)."""
     lessonkit = lessonkit or prefix / "env" / "bin" / "lessonkit"
     if not lessonkit.exists():
         raise HubError(f"{lessonkit}: not found; install the hub environment first (make hub-install)")
@@ -305,6 +359,14 @@ def install_course(prefix: Path, source: Path, lessonkit: Path | None = None) ->
         shutil.copytree(work / "en" / "student" / "lessons", student / "lessons")
         for lang in ("en", "ja"):
             shutil.copytree(work / lang / "student" / "notebooks" / lang, student / "notebooks" / lang)
+        # the role-play's private part: each role's notebook and brief (`lessonkit assign` writes a
+        # complete copy a role; the rest of it is the course's public part, already in course/)
+        roles = work / "roles"
+        roles.mkdir()
+        for lang in ("en", "ja"):
+            for copy in sorted((work / lang / "roles").glob("*")):
+                if (copy / "notebooks" / lang).is_dir():
+                    shutil.copytree(copy / "notebooks" / lang, roles / copy.name / lang)
         teacher = work / "teacher"
         shutil.copytree(source / "lessons", teacher / "lessons")
         for lang in ("en", "ja"):
@@ -320,7 +382,8 @@ def install_course(prefix: Path, source: Path, lessonkit: Path | None = None) ->
                 os.chmod(os.path.join(folder, f), 0o644)
         os.chmod(student, 0o755)
         os.chmod(teacher, 0o700)
-        for name in ("course", "teacher"):
+        os.chmod(roles, 0o700)
+        for name in ("course", "teacher", "roles"):
             old = prefix / f".{name}.old"
             shutil.rmtree(old, ignore_errors=True)
             if (prefix / name).exists():
@@ -329,7 +392,10 @@ def install_course(prefix: Path, source: Path, lessonkit: Path | None = None) ->
             shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"course installed: {prefix / 'course'} (students), {prefix / 'teacher'} (root only)")
+    print(
+        f"course installed: {prefix / 'course'} (students), {prefix / 'teacher'} (root only), "
+        f"{prefix / 'roles'} (root only; roles: {', '.join(available_roles(prefix)) or 'none'})"
+    )
 
 
 # -- start ---------------------------------------------------------------------
@@ -339,7 +405,12 @@ def start(args: argparse.Namespace) -> None:
     if os.geteuid() != 0:
         raise HubError("run as root (sudo make hub): the hub creates one system user per student")
     prefix = args.prefix.resolve()
-    for need in (prefix / "env" / "bin" / "jupyterhub", prefix / "course" / "lessons", prefix / "teacher"):
+    for need in (
+        prefix / "env" / "bin" / "jupyterhub",
+        prefix / "course" / "lessons",
+        prefix / "teacher",
+        prefix / "roles",
+    ):
         if not need.exists():
             raise HubError(f"{need}: not found; run `make hub-install` first")
     python = (prefix / "env" / "bin" / "python").resolve()
@@ -354,6 +425,11 @@ def start(args: argparse.Namespace) -> None:
     students = read_class(args.class_list)
     if args.teacher in {s["name"] for s in students}:
         raise HubError(f"the teacher account {args.teacher!r} is also in the class list")
+    roles = available_roles(prefix)
+    for s in students:
+        if s["role"] and s["role"] not in roles:
+            known = ", ".join(roles) or "none: the installed course has no role-play"
+            raise HubError(f"{args.class_list}:{s['line']}: role {s['role']!r} is not one of the role-play's ({known})")
     state = args.state.resolve()
     box = prepare_state(state)
     settings = {
@@ -622,13 +698,15 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
 
-    i = sub.add_parser("install-course", help="write PREFIX/course (students) and PREFIX/teacher (root only)")
+    i = sub.add_parser(
+        "install-course", help="write PREFIX/course (students), PREFIX/teacher and PREFIX/roles (root only)"
+    )
     i.add_argument("--prefix", type=Path, default=DEFAULT_PREFIX)
     i.add_argument("--source", type=Path, default=REPO, help="the course checkout (lessons/, notebooks/)")
     i.add_argument("--lessonkit", type=Path, help="the lessonkit command to use (default PREFIX/env/bin/lessonkit)")
 
     s = sub.add_parser("start", help="create the class's accounts and run JupyterHub (foreground)")
-    s.add_argument("--class", dest="class_list", type=Path, required=True, help="CSV: username[,full name[,id]]")
+    s.add_argument("--class", dest="class_list", type=Path, required=True, help="CSV: username[,full name[,id[,role]]]")
     s.add_argument("--state", type=Path, default=DEFAULT_STATE)
     s.add_argument("--prefix", type=Path, default=DEFAULT_PREFIX)
     s.add_argument("--source", type=Path, default=REPO)

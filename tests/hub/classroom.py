@@ -42,6 +42,7 @@ HUBCTL = REPO / "deploy" / "hub" / "hubctl.py"
 PROXY = REPO / "deploy" / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 STUDENT_COURSE = PREFIX / "course"
 TEACHER_COURSE = PREFIX / "teacher"
+ROLES = PREFIX / "roles"
 
 
 def unavailable() -> str | None:
@@ -53,7 +54,9 @@ def unavailable() -> str | None:
     if not shutil.which("useradd"):
         return "useradd is missing (Debian package passwd)"
     missing = [
-        p for p in (PREFIX / "env/bin/jupyterhub", STUDENT_COURSE / "lessons", TEACHER_COURSE, PROXY) if not p.exists()
+        p
+        for p in (PREFIX / "env/bin/jupyterhub", STUDENT_COURSE / "lessons", TEACHER_COURSE, ROLES, PROXY)
+        if not p.exists()
     ]
     if missing:
         return f"hub not installed ({missing[0]} missing): run `make hub-install` (.ci/run does)"
@@ -115,7 +118,14 @@ def run_apart(coro):
 
 class Hub:
     def __init__(
-        self, workdir: Path, students: int, *, teacher: str = "teacher", log_name: str = "hub.log", auth: str = "shared"
+        self,
+        workdir: Path,
+        students: int,
+        *,
+        teacher: str = "teacher",
+        log_name: str = "hub.log",
+        auth: str = "shared",
+        roles: dict[str, str] | None = None,
     ):
         self.workdir, self.auth = workdir, auth
         self.tag = "rt" + secrets.token_hex(2)  # system users rtXXXX-s01 ...: this run's alone
@@ -124,7 +134,10 @@ class Hub:
         self.teacher = teacher
         self.state = workdir / "state"
         self.class_csv = workdir / "class.csv"
-        rows = ["username,full name,student id"] + [f"{n},Student {n.upper()},{self.tag}-{n}" for n in self.names]
+        self.roles = roles or {}  # student -> the role-play delegation the class list puts them in
+        rows = ["username,full name,student id,role"] + [
+            f"{n},Student {n.upper()},{self.tag}-{n},{self.roles.get(n, '')}" for n in self.names
+        ]
         self.class_csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
         self.password = secrets.token_urlsafe(12)
         self.teacher_password = secrets.token_urlsafe(32)

@@ -23,6 +23,8 @@ from tests.hub import classroom as C
 pytestmark = [pytest.mark.slow, pytest.mark.hub]
 
 LESSON = "03-demands"
+ROLES = {"s01": "ua", "s02": "ru"}  # two delegations; s03 has no role
+ROLE_PLAY = "08-role-play"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,7 @@ def hub(tmp_path_factory):
     why = C.unavailable()
     if why:
         pytest.skip(why)
-    hub = C.Hub(tmp_path_factory.mktemp("hub"), 3)
+    hub = C.Hub(tmp_path_factory.mktemp("hub"), 3, roles=ROLES)
     try:
         hub.start()
         yield hub
@@ -333,3 +335,62 @@ def test_first_use_sign_in_keeps_the_first_password(tmp_path):
         assert list((hub.state / "secrets").glob("passwords.dbm*")), "passwords belong in the state's secrets"
     finally:
         hub.close()
+
+
+def test_each_delegation_gets_its_own_role_play_and_can_run_it(hub):
+    """The class list's role column: each student finds their own role's notebook and brief, in
+    both languages, and no other role's; the roles' folder on the server is root's alone."""
+
+    async def sign_in():
+        return [await _ready(hub, name) for name in hub.names]
+
+    students = hub.run(sign_in())
+    for name in hub.names:
+        user = hub.system_user(name)
+        have = {
+            p.name
+            for lang in ("en", "ja")
+            for p in (hub.home(name) / "road-to-peace" / "notebooks" / lang).iterdir()
+            if p.name.startswith((ROLE_PLAY, f"brief-{ROLE_PLAY}"))
+        }
+        role = ROLES.get(name)
+        want = {f"{ROLE_PLAY}-{role}.ipynb", f"brief-{ROLE_PLAY}-{role}.json"} if role else set()
+        assert have == want, (name, have)
+        for lang in ("en", "ja"):
+            for f in want:
+                path = hub.home(name) / "road-to-peace" / "notebooks" / lang / f
+                assert path.stat().st_uid == user.pw_uid, path
+    brief_ua = hub.home("s01") / "road-to-peace" / "notebooks" / "en" / f"brief-{ROLE_PLAY}-ua.json"
+    for argv in (["ls", str(C.ROLES)], ["cat", str(C.ROLES / "ua" / "en" / brief_ua.name)], ["cat", str(brief_ua)]):
+        done = C.run_as(hub.system_user("s02").pw_name, argv)
+        assert done.returncode != 0 and "Permission denied" in done.stderr, (argv, done.stdout[:200], done.stderr)
+
+    async def run_brief(student: C.Student, lang: str, role: str) -> str:
+        """Run the role's notebook in the student's server; return its brief as text."""
+        path = f"road-to-peace/notebooks/{lang}/{ROLE_PLAY}-{role}.ipynb"
+        nb = json.loads((hub.home(student.name) / path).read_text(encoding="utf-8"))
+        kernel = await student.open(path)
+        try:
+            for cell in nb["cells"]:
+                if cell["cell_type"] == "code":
+                    await kernel.execute("".join(cell["source"]))
+            brief = f"brief-{ROLE_PLAY}-{role}.json"
+            probe = f"print(lk.role_brief(course, ROLE, lang={lang!r}, brief={brief!r}).static_text())"
+            return await kernel.execute(probe)
+        finally:
+            await kernel.close()
+
+    shown = hub.run(run_brief(students[0], "ja", "ua"))  # the Ukrainian delegation's brief, in Japanese
+    assert "あなたの代表団：ウクライナ" in shown, shown[:500]
+
+
+def test_a_role_the_course_does_not_have_stops_the_hub_with_its_line(tmp_path):
+    if C.unavailable():
+        pytest.skip(C.unavailable())
+    roster = tmp_path / "class.csv"
+    roster.write_text("username,full name,student id,role\ns01,A,1,ua\ns02,B,2,xx\n", encoding="utf-8")
+    argv = [str(C.PREFIX / "env/bin/python"), str(C.HUBCTL), "start", "--class", str(roster)]
+    done = subprocess.run([*argv, "--state", str(tmp_path / "state")], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert f"{roster}:3: role 'xx' is not one of the role-play's (eu, ru, sa, ua, us)" in done.stderr, done.stderr
+    assert not (tmp_path / "state").exists(), "nothing is prepared before the class list is right"

@@ -273,12 +273,21 @@ class RunsReport:
                     f"For {', '.join(sorted(beyond))} the unavoidable part alone (imports, loading the course, one "
                     f"round trip per cell, one comm per widget model) is over the {f(target * 1000, 0)} ms target: "
                     "no speed-up of lessonkit's own work can meet it there; fewer cells or widget models, or an "
-                    "`import lessonkit` without pydantic, would."
+                    "`import lessonkit` without pydantic, would. "
                     if beyond
-                    else "Their unavoidable part is within the target: the rest (quiz cards, figure specs, tables) "
-                    "is where to look."
+                    else ""
                 )
             )
+            within = [x for x in over if x["notebook"] not in beyond]
+            if within:
+                extra += (
+                    f"For {', '.join(x['notebook'] for x in within)} the unavoidable part is within the target "
+                    "and the rest (building quiz cards, figure specs, tables, the explorer) is over it by "
+                    + ", ".join(f"{f((x['cells_s'] - target) * 1000, 0)} ms" for x in within)
+                    + " of its "
+                    + ", ".join(f"{f((x['cells_s'] - est[x['notebook']]) * 1000, 0)} ms" for x in within)
+                    + f": {_share(within, est, target)} of it would have to go."
+                )
         cells = "; ".join(f"cell {c['cell']} `{c['source']}` {f(c['s'])} s" for c in worst.get("slowest_cells") or [])
         return (
             f"- **Run All: {'; '.join(parts)}.** Why: the floors import three libraries and show one line; a "
@@ -288,3 +297,16 @@ class RunsReport:
             f"{f(free['cells_s'])} s, so 1.25× of it leaves a lesson about {f(free['cells_s'] * tf - free['cells_s'])}"
             f" s for all of that. The slowest cells of {worst['notebook']}: {cells}.{extra}"
         )
+
+
+def _share(rows: list, est: dict, target: float) -> str:
+    """How much of each lesson's rest is over the target, as a range of percentages."""
+    shares = [
+        (x["cells_s"] - target) / (x["cells_s"] - est[x["notebook"]]) * 100
+        for x in rows
+        if x["cells_s"] > est[x["notebook"]]
+    ]
+    if not shares:
+        return "all"
+    low, high = min(shares), max(shares)
+    return f"{low:.0f}%" if round(low) == round(high) else f"{low:.0f}-{high:.0f}%"

@@ -14,7 +14,20 @@ import lessonkit
 
 SRC = Path(lessonkit.__file__).parent
 # bottom to top; a module may import its own room and the rooms before it
-ROOMS = ("errors", "cache_folder", "content", "text", "style", "course", "figures", "quizzes", "widgets", "roleplay", "teacher", "cli")
+ROOMS = (
+    "errors",
+    "cache_folder",
+    "content",
+    "text",
+    "style",
+    "course",
+    "figures",
+    "quizzes",
+    "widgets",
+    "roleplay",
+    "teacher",
+    "cli",
+)
 MAX_LINES = 400
 
 

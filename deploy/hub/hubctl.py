@@ -52,8 +52,11 @@ DEFAULT_PREFIX = Path("/opt/road-to-peace")
 DEFAULT_STATE = HERE / "state"
 COURSE_DIR = "road-to-peace"  # the folder in every home
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,29}$")
+DEALS = "_deals"
 ROLE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")  # a content id (lessonkit.content.base.ID_PATTERN)
 RESPONSES_MAX = 1_000_000  # lessonkit refuses larger responses files anyway
+# collected role-play deals go to OUT/_deals/<username>/...: no username starts with "_", and
+# `lessonkit grade OUT/[a-z]*/` (students' answers only) never meets a deal file
 
 
 class HubError(Exception):
@@ -495,6 +498,17 @@ def _members(group: str) -> list[str]:
         return []
 
 
+def _collected_kind(fname: str) -> str | None:
+    """``answers`` (a quiz's responses file), ``deal`` (a role-play deal), or None (not collected)."""
+    if not fname.endswith(".json"):
+        return None
+    if fname.startswith("responses-"):
+        return "answers"
+    if fname.startswith("deal-"):
+        return "deal"
+    return None
+
+
 def _safe_read(path: str) -> bytes | None:
     """A regular file's bytes, never following a link a student left (O_NOFOLLOW, then fstat)."""
     try:
@@ -516,32 +530,49 @@ def _finish(
     lessonkit: Path,
     course: Path,
     grade: bool,
+    deals: list[list[str]] | None = None,
 ) -> int:
-    """Write OUT/manifest.csv, say what was collected and, with ``grade``, run lessonkit grade."""
+    """Write OUT/manifest.csv, say what was collected and, with ``grade``, run lessonkit grade (and
+    lessonkit debrief on the role-play deals in OUT/_deals)."""
+    deals = deals or []
     with (out / "manifest.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["student", "file", "bytes", "sha256"])
         w.writerows(manifest)
+        w.writerows(deals)
         for name, why in missing:
             w.writerow([name, "", "0", why])
     students_with = len({m[0] for m in manifest})
     print(f"collected {len(manifest)} files from {students_with} of {total} students into {out}")
+    if deals:
+        print(f"collected {len(deals)} role-play deals from {len({d[0] for d in deals})} students into {out / DEALS}")
     for name, why in missing:
         print(f"  {name}: {why}")
     folders = [str(out / m) for m in sorted({m[0] for m in manifest})]  # not the manifest: it is no responses file
     argv = [str(lessonkit), "grade", *(folders or [str(out)]), "--course", str(course)]
     argv += ["--out", str(out / "gradebook.csv"), "--report", str(out / "report.html")]
-    if not (grade and manifest):
+    debrief = [str(lessonkit), "debrief", str(out / DEALS), "--course", str(course), "--out", str(out / "debrief.html")]
+    code = 0
+    if grade and manifest:
+        done = subprocess.run(argv, capture_output=True, text=True, check=False)
+        sys.stdout.write(done.stderr)
+        print(f"gradebook: {out / 'gradebook.csv'}; report: {out / 'report.html'}")
+        code = done.returncode
+    elif manifest:
         print("grade them with:\n  " + " ".join(argv))
-        return 0
-    done = subprocess.run(argv, capture_output=True, text=True, check=False)
-    sys.stdout.write(done.stderr)
-    print(f"gradebook: {out / 'gradebook.csv'}; report: {out / 'report.html'}")
-    return done.returncode
+    if grade and deals:
+        done = subprocess.run(debrief, capture_output=True, text=True, check=False)
+        sys.stdout.write(done.stdout + done.stderr)
+        print(f"role-play debrief: {out / 'debrief.html'}")
+        code = code or done.returncode
+    elif deals:
+        print("debrief the role-play with:\n  " + " ".join(debrief))
+    return code
 
 
 def collect(args: argparse.Namespace) -> int:
-    """Copy every student's responses-*.json into OUT/<student>/..., write a manifest, optionally grade."""
+    """Copy every student's responses-*.json into OUT/<student>/... and role-play deals (deal-*.json)
+    into OUT/_deals/<student>/..., write a manifest, optionally grade and debrief."""
     settings = load_settings(args.state.resolve())
     prefix_len = len(settings["user_prefix"])
     students_group, _ = groups(settings)
@@ -550,7 +581,7 @@ def collect(args: argparse.Namespace) -> int:
     stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     out = (args.out or Path(teacher.pw_dir) / "collected" / stamp).resolve()
     out.mkdir(parents=True, exist_ok=False)
-    manifest, missing = [], []
+    manifest, missing, deals = [], [], []
     for sysname in accounts:
         try:
             user = pwd.getpwnam(sysname)
@@ -563,22 +594,27 @@ def collect(args: argparse.Namespace) -> int:
         for folder, dirs, files in os.walk(top):  # os.walk does not follow links to folders
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for f in sorted(files):
-                if not (f.startswith("responses-") and f.endswith(".json")):
+                kind = _collected_kind(f)
+                if kind is None:
                     continue
                 data = _safe_read(os.path.join(folder, f))
                 if data is None:
                     continue
                 rel = os.path.relpath(os.path.join(folder, f), top)
-                target = out / name / rel
+                target = out / name / rel if kind == "answers" else out / DEALS / name / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-                manifest.append([name, rel, str(len(data)), hashlib.sha256(data).hexdigest()])
-                found += 1
+                row = [name, rel, str(len(data)), hashlib.sha256(data).hexdigest()]
+                if kind == "answers":
+                    manifest.append(row)
+                    found += 1
+                else:
+                    deals.append(row)
         if not found:
             missing.append((name, "no saved answers"))
     lessonkit = Path(settings["prefix"]) / "env" / "bin" / "lessonkit"
     course = args.course or Path(settings["prefix"]) / "teacher" / "lessons"
-    code = _finish(out, manifest, missing, len(accounts), lessonkit, course, args.grade)
+    code = _finish(out, manifest, missing, len(accounts), lessonkit, course, args.grade, deals)
     if os.geteuid() == 0:
         for folder, dirs, files in os.walk(out):
             for item in (folder, *(os.path.join(folder, x) for x in dirs + files)):
@@ -623,7 +659,7 @@ def collect_api(args: argparse.Namespace) -> int:
     students = sorted((u for u in users if not u.get("admin")), key=lambda u: u["name"])
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=False)
-    manifest, missing = [], []
+    manifest, missing, deals = [], [], []
     for user in students:
         name = user["name"]
         quoted = urllib.parse.quote(name)
@@ -651,7 +687,8 @@ def collect_api(args: argparse.Namespace) -> int:
                     raise
                 for entry in listing["content"]:  # type: ignore[index]
                     fname = entry["name"]
-                    if not (entry["type"] == "file" and fname.startswith("responses-") and fname.endswith(".json")):
+                    kind = _collected_kind(fname)
+                    if not (entry["type"] == "file" and kind):
                         continue
                     if (entry.get("size") or 0) > RESPONSES_MAX:
                         continue
@@ -659,13 +696,16 @@ def collect_api(args: argparse.Namespace) -> int:
                         "GET", f"/user/{quoted}/api/contents/{rel}/{urllib.parse.quote(fname)}?content=1&format=text"
                     )
                     data = got["content"].encode("utf-8")  # type: ignore[index]
-                    target = out / name / "notebooks" / lang / fname
+                    rel_file = f"notebooks/{lang}/{fname}"
+                    target = out / name / rel_file if kind == "answers" else out / DEALS / name / rel_file
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
-                    manifest.append(
-                        [name, f"notebooks/{lang}/{fname}", str(len(data)), hashlib.sha256(data).hexdigest()]
-                    )
-                    found += 1
+                    row = [name, rel_file, str(len(data)), hashlib.sha256(data).hexdigest()]
+                    if kind == "answers":
+                        manifest.append(row)
+                        found += 1
+                    else:
+                        deals.append(row)
         finally:
             if started:
                 call("DELETE", f"/hub/api/users/{quoted}/server")
@@ -673,7 +713,7 @@ def collect_api(args: argparse.Namespace) -> int:
             missing.append((name, "no saved answers"))
     lessonkit = Path(shutil.which("lessonkit") or Path(sys.prefix) / "bin" / "lessonkit")
     course = args.course or Path.home() / COURSE_DIR / "lessons"
-    return _finish(out, manifest, missing, len(students), lessonkit, course, args.grade)
+    return _finish(out, manifest, missing, len(students), lessonkit, course, args.grade, deals)
 
 
 # -- remove-class --------------------------------------------------------------

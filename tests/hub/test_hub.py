@@ -337,7 +337,7 @@ def test_first_use_sign_in_keeps_the_first_password(tmp_path):
         hub.close()
 
 
-def test_each_delegation_gets_its_own_role_play_and_can_run_it(hub):
+def test_each_delegation_gets_its_own_role_play_runs_it_and_the_teacher_debriefs(hub, tmp_path):
     """The class list's role column: each student finds their own role's notebook and brief, in
     both languages, and no other role's; the roles' folder on the server is root's alone."""
 
@@ -375,13 +375,30 @@ def test_each_delegation_gets_its_own_role_play_and_can_run_it(hub):
                 if cell["cell_type"] == "code":
                     await kernel.execute("".join(cell["source"]))
             brief = f"brief-{ROLE_PLAY}-{role}.json"
-            probe = f"print(lk.role_brief(course, ROLE, lang={lang!r}, brief={brief!r}).static_text())"
+            probe = (  # what the brief cell showed, as text; then the delegation saves its deal
+                f"b = lk.role_brief(course, ROLE, lang={lang!r}, brief={brief!r})\n"
+                "print(b.static_text())\n"
+                "b.group_box.value = 'g1'\n"
+                "b.save.click()\n"
+                "print('saved:', b.saved_path.name)"
+            )
             return await kernel.execute(probe)
         finally:
             await kernel.close()
 
     shown = hub.run(run_brief(students[0], "ja", "ua"))  # the Ukrainian delegation's brief, in Japanese
     assert "あなたの代表団：ウクライナ" in shown, shown[:500]
+    deal = shown.split("saved: ")[-1].strip()
+    assert deal.startswith("deal-08-role-play-") and deal.endswith("-ua-1.json"), shown[-300:]
+
+    # the teacher's one command collects the deal apart from the answers, and debriefs it
+    out = tmp_path / "collected"
+    done = C.collect(hub, out)
+    assert (out / "_deals" / "s01" / "notebooks" / "ja" / deal).is_file(), done.stdout + done.stderr
+    assert not list(out.glob("s*/**/deal-*.json")), "deals are kept out of the graded folders"
+    assert "lessonkit-deal" not in done.stdout + done.stderr, done.stdout  # grading never met a deal
+    assert "role-play debrief:" in done.stdout, done.stdout + done.stderr
+    assert "g1" in (out / "debrief.html").read_text(encoding="utf-8")
 
 
 def test_a_role_the_course_does_not_have_stops_the_hub_with_its_line(tmp_path):

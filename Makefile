@@ -71,7 +71,7 @@ test: $(VENV)/.dev-installed bytecode tests/node/node_modules/.package-lock.json
 # through plotly's renderers; the trap-free floor: the same figure sent as its raw mimetype),
 # handlers in a real kernel, peak kernel RSS, executed notebook sizes. BENCH_ARGS="--quick" tries
 # the machinery in a few minutes; BENCH_ARGS="--only run_all handlers" picks measurements.
-bench: $(VENV)/.dev-installed bytecode
+bench: $(VENV)/.dev-installed
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # -- the course's own JupyterHub on one server (docs/deployment.md); run these as root ----------

@@ -65,9 +65,10 @@ def models_in(nb: Any) -> int:
 
 
 def uses_pandas(nb: Any) -> bool:
-    """Whether a lesson imports pandas: its code asks the course for a table (``course.frame``,
-    ``people_frame``, ``events_frame``), the only way lessonkit imports pandas."""
-    return any(cell.cell_type == "code" and re.search(r"\bframe\(|_frame\(", cell.source) for cell in nb.cells)
+    """Whether a lesson imports pandas: its code imports it or asks the course for a table
+    (``course.frame``, ``people_frame``, ``events_frame``: lessonkit imports pandas for them)."""
+    pattern = re.compile(r"\bframe\(|_frame\(|^\s*(import|from) pandas\b", re.M)
+    return any(cell.cell_type == "code" and pattern.search(cell.source) for cell in nb.cells)
 
 
 def estimate(price: dict[str, float], *, cells: int, models: int, pandas: bool) -> dict[str, float]:

@@ -215,7 +215,7 @@ class Report(RunsReport, HandlersReport, LoadReport):
             f"- OS: {m['os']}",
             f"- Python: {m['python']}"
             + (f"; bytecode: {m['bytecode']}" if "bytecode" in m else "")
-            + (f" ({runs['bytecode']})" if (runs := step(self.r, "run_all")) and runs.get("bytecode") else ""),
+            + (f" ({self.r['bytecode']})" if self.r.get("bytecode") else ""),
             f"- Packages: {m['packages']}",
             f"- Browser: {m['browser']}",
             "- Load average (1, 5, 15 min) after each step: "

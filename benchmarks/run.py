@@ -27,7 +27,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import browser_click, grade_class, handlers, imports, load_test, quiz_handlers, run_all
-from benchmarks.common import ARTIFACTS, REPO, load_average, machine, summary_ms
+from benchmarks.common import ARTIFACTS, REPO, compile_lessonkit, load_average, machine, summary_ms
 from benchmarks.report import Report
 from benchmarks.report_text import table
 
@@ -61,7 +61,10 @@ def _run_steps(args: argparse.Namespace) -> dict:
         "browser": lambda: browser_click.measure(clicks=5 if quick else args.clicks, log=_log),
     }
     chosen = [s for s in STEPS if (not args.only or s in args.only) and s not in (args.skip or [])]
-    results: dict = {"machine": machine(), "commit": _git(), "quick": quick, "steps": {}}
+    # before any step: the imports step times `import lessonkit` too
+    bytecode = compile_lessonkit()
+    _log(bytecode)
+    results: dict = {"machine": machine(), "commit": _git(), "quick": quick, "bytecode": bytecode, "steps": {}}
     for name in chosen:
         _log(f"== {name} (load average {load_average()})")
         start = time.perf_counter()

@@ -137,8 +137,6 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
     paths = lesson_notebooks(langs)
     lessons = {p: nbformat.read(p, as_version=4) for p in paths}
     cwd = NOTEBOOKS / langs[0]
-    bytecode = compile_lessonkit()
-    log(f"  {bytecode}")
     log("  warming up (one run of each floor, not counted)")
     for nb in floors_nb.values():
         run_notebook(nb, cwd)
@@ -223,7 +221,6 @@ def measure(reps: int = 3, langs: tuple[str, ...] = ("en", "ja"), log=print) -> 
         rows.append(row)
     return {
         "reps": reps,
-        "bytecode": bytecode,
         "prices": price,
         "floors": {name: _floor_summary(found) for name, found in floors.items()},
         "lessons": rows,
@@ -247,6 +244,7 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--lang", action="append", choices=["en", "ja"])
     args = parser.parse_args()
+    print(compile_lessonkit())
     result = measure(args.reps, tuple(args.lang or ("en", "ja")))
     for name, fl in result["floors"].items():
         print(f"{name} floor: Run All {fl['cells_s']:.2f} s, start {fl['start_s']:.2f} s, RSS {fl['rss_mb']:.1f} MB")

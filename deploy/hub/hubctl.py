@@ -52,11 +52,11 @@ DEFAULT_PREFIX = Path("/opt/road-to-peace")
 DEFAULT_STATE = HERE / "state"
 COURSE_DIR = "road-to-peace"  # the folder in every home
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,29}$")
+# collected role-play deals go to OUT/_deals/<username>/...: no username starts with "_", and
+# `lessonkit grade OUT/[a-z]*/` (students' answers only) never meets a deal file
 DEALS = "_deals"
 ROLE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")  # a content id (lessonkit.content.base.ID_PATTERN)
 RESPONSES_MAX = 1_000_000  # lessonkit refuses larger responses files anyway
-# collected role-play deals go to OUT/_deals/<username>/...: no username starts with "_", and
-# `lessonkit grade OUT/[a-z]*/` (students' answers only) never meets a deal file
 
 
 class HubError(Exception):
@@ -509,6 +509,14 @@ def _collected_kind(fname: str) -> str | None:
     return None
 
 
+def _keep(out: Path, name: str, rel: str, data: bytes, kind: str, answers: list, deals: list) -> None:
+    """Write one collected file (answers under OUT/<name>/, deals under OUT/_deals/<name>/) and list it."""
+    target = out / name / rel if kind == "answers" else out / DEALS / name / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    (answers if kind == "answers" else deals).append([name, rel, str(len(data)), hashlib.sha256(data).hexdigest()])
+
+
 def _safe_read(path: str) -> bytes | None:
     """A regular file's bytes, never following a link a student left (O_NOFOLLOW, then fstat)."""
     try:
@@ -600,16 +608,8 @@ def collect(args: argparse.Namespace) -> int:
                 data = _safe_read(os.path.join(folder, f))
                 if data is None:
                     continue
-                rel = os.path.relpath(os.path.join(folder, f), top)
-                target = out / name / rel if kind == "answers" else out / DEALS / name / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                row = [name, rel, str(len(data)), hashlib.sha256(data).hexdigest()]
-                if kind == "answers":
-                    manifest.append(row)
-                    found += 1
-                else:
-                    deals.append(row)
+                _keep(out, name, os.path.relpath(os.path.join(folder, f), top), data, kind, manifest, deals)
+                found += kind == "answers"
         if not found:
             missing.append((name, "no saved answers"))
     lessonkit = Path(settings["prefix"]) / "env" / "bin" / "lessonkit"
@@ -696,16 +696,8 @@ def collect_api(args: argparse.Namespace) -> int:
                         "GET", f"/user/{quoted}/api/contents/{rel}/{urllib.parse.quote(fname)}?content=1&format=text"
                     )
                     data = got["content"].encode("utf-8")  # type: ignore[index]
-                    rel_file = f"notebooks/{lang}/{fname}"
-                    target = out / name / rel_file if kind == "answers" else out / DEALS / name / rel_file
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(data)
-                    row = [name, rel_file, str(len(data)), hashlib.sha256(data).hexdigest()]
-                    if kind == "answers":
-                        manifest.append(row)
-                        found += 1
-                    else:
-                        deals.append(row)
+                    _keep(out, name, f"notebooks/{lang}/{fname}", data, kind, manifest, deals)
+                    found += kind == "answers"
         finally:
             if started:
                 call("DELETE", f"/hub/api/users/{quoted}/server")

@@ -17,14 +17,12 @@ means a normal load, never an error; a course with problems is never cached.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,16 +30,13 @@ from pathlib import Path
 import pydantic
 import pydantic_core
 
-from lessonkit.cache_folder import ENV, OFF, folder  # noqa: F401 (re-exported)
+from lessonkit.cache_folder import ENV, OFF, RACY_NS, folder, read_own, store  # noqa: F401 (ENV, OFF re-exported)
 from lessonkit.course.model import Course
 
 MAGIC = b"lessonkit-course-cache 1\n"
 # what the loader reads or looks for in a lesson folder (tests/unit/test_course_cache.py holds
 # this module and the loader in step by watching which files loading opens)
 LESSON_FILES = ("lesson.yaml", "quizzes.yaml", "roles.yaml")
-# a file changed this recently could change again within its timestamp's resolution without
-# changing its size or time: such a course is loaded normally and not cached (git's "racy" rule)
-RACY_NS = 2_000_000_000
 _CODE = ("content", "course")  # lessonkit's folders whose code decides what a course loads as
 
 Stat = tuple[str, int, int]  # path, size, modification time in ns
@@ -132,16 +127,13 @@ def read(root: Path, shown: str, k: Key) -> Course | None:
     path = _file(root, shown)
     if path is None:
         return None
+    data = read_own(path)  # only the user's own files are unpickled
+    head = MAGIC + k.digest()
+    if data is None or not data.startswith(head):
+        return None
     try:
-        with path.open("rb") as f:
-            st = os.fstat(f.fileno())
-            if hasattr(os, "getuid") and st.st_uid != os.getuid():
-                return None  # only the user's own files are unpickled
-            head = f.read(len(MAGIC) + 65)
-            if head != MAGIC + k.digest():
-                return None
-            course = _unpickle(f.read())
-    except Exception:  # missing, unreadable, truncated, from an older lessonkit: load normally
+        course = _unpickle(data[len(head) :])
+    except Exception:  # truncated, from an older lessonkit: load normally
         return None
     if not isinstance(course, Course) or course.root != root:
         return None
@@ -166,15 +158,8 @@ def write(root: Path, shown: str, k: Key, course: Course) -> None:
     path = _file(root, shown)
     if path is None or k.racy() or key(root, shown) != k:
         return
-    temp = None
     try:
         data = pickle.dumps(course, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".course-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + k.digest() + data)
-        os.replace(temp, path)  # readers see the old file or the new one, never half of one
-    except Exception:  # a folder that cannot be written, a full disk: the course is loaded all the same
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+    except Exception:  # something in it that cannot be pickled: the course is loaded all the same
+        return
+    store(path, MAGIC + k.digest() + data)

@@ -11,23 +11,20 @@ path, size and modification time: a lesson kernel then reads JSON and never impo
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
-from lessonkit.cache_folder import folder
+from lessonkit.cache_folder import RACY_NS, folder, read_own, store
 
 LANGS = ("en", "ja")
 _TERM = re.compile(r"<<(\w+)>>")
 _HERE = Path(__file__).resolve().parent / "catalogue"
-RACY_NS = 2_000_000_000  # a file this recently changed may change again unseen (course/cache.py)
 
 
 @cache
@@ -42,7 +39,7 @@ def catalogue(lang: str) -> dict[str, dict[str, str]]:
     if words is None:
         words = _parse(path.read_text(encoding="utf-8"))
         if stored and st.st_mtime_ns < time.time_ns() - RACY_NS:
-            _store(stored, words)
+            store(stored, json.dumps(words, ensure_ascii=False).encode("utf-8"))
     return words
 
 
@@ -66,31 +63,15 @@ def _stored(path: Path, st: os.stat_result) -> Path | None:
 
 
 def _read_stored(stored: Path) -> dict[str, dict[str, str]] | None:
+    data = read_own(stored)  # only the user's own files: the words go into the pages students see
     try:
-        with stored.open(encoding="utf-8") as f:
-            if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
-                return None  # only the user's own files: the words go into the pages students see
-            words = json.load(f)
-    except (OSError, ValueError):  # missing, unreadable, cut short
+        words = json.loads(data) if data is not None else None
+    except ValueError:  # cut short, not UTF-8
         return None
     ok = isinstance(words, dict) and all(
         isinstance(ns, dict) and all(isinstance(v, str) for v in ns.values()) for ns in words.values()
     )
     return words if ok else None
-
-
-def _store(stored: Path, words: dict[str, dict[str, str]]) -> None:
-    temp = None
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temp = tempfile.mkstemp(dir=stored.parent, prefix=".words-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(words, f, ensure_ascii=False)
-        os.replace(temp, stored)
-    except OSError:  # a folder that cannot be written: the YAML is read each time
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
 
 
 class _Table(Mapping[str, dict[str, str]]):

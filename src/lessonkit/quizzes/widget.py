@@ -36,7 +36,7 @@ from lessonkit.quizzes.student_model import StudentQuestion, StudentQuiz
 from lessonkit.quizzes.types import make_input
 from lessonkit.style.controls import BUTTON_LAYOUT, widget_view
 from lessonkit.style.shared import make
-from lessonkit.style.sheet import dress
+from lessonkit.style.sheet import dressed
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, mark, ui
 
@@ -76,8 +76,8 @@ class Card:
             layout=BUTTON_LAYOUT,
         )
         buttons = [make(W.HBox, [self.check, self.retry]), self.feedback] if practice else []
-        self.box = make(W.VBox, [self.prompt, self.input.widget, *buttons])
-        self.box.add_class("lk-card")  # border, padding and spacing: style/course.css
+        # lk-card: border, padding and spacing (style/course.css), given as it is built (one message)
+        self.box = make(W.VBox, [self.prompt, self.input.widget, *buttons], _dom_classes=("lk-card",))
 
     def lock(self, locked: bool) -> None:
         self.input.set_disabled(locked)
@@ -160,18 +160,16 @@ class Quiz:
         title = f"<h3>{esc(quiz.title.get(lang))}</h3>"
         if not practice:
             title += f"<p><em>{esc(ui(UI, 'exam_note', lang))}</em></p>"
-        self.widget = make(
-            W.VBox,
-            [
-                make(W.HTML, title),
-                *(c.box for c in self.cards.values()),
-                self.progress,
-                make(W.HBox, [self.name, self.student_id]),
-                make(W.HBox, [self.save_button, self.load_button]),
-                self.status,
-            ],
-        )
-        dress(self.widget, "lk-quiz")  # the course's stylesheet; long choices wrap, never cut off
+        parts = [
+            make(W.HTML, title),
+            *(c.box for c in self.cards.values()),
+            self.progress,
+            make(W.HBox, [self.name, self.student_id]),
+            make(W.HBox, [self.save_button, self.load_button]),
+            self.status,
+        ]
+        # the course's stylesheet; long choices wrap, never cut off
+        self.widget = make(W.VBox, **dressed(parts, "lk-quiz"))
         if (name or sid) and self.path().exists():
             self.load()
         self._refresh()

@@ -32,7 +32,7 @@ from lessonkit.style.controls import (
     StaticFallback,
 )
 from lessonkit.style.shared import make, shared_layout
-from lessonkit.style.sheet import dress
+from lessonkit.style.sheet import dressed
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang
 
@@ -107,19 +107,17 @@ class RoleBrief(StaticFallback, widgets.VBox):
         )
         self.status = make(widgets.HTML)
         head = f'<h4>{esc(t("builder", lang))}</h4><p style="{PROSE}">{esc(t("builder_note", lang))}</p>'
-        super().__init__(
-            [
-                self.brief,
-                make(widgets.HTML, head),
-                *self.choices.values(),
-                self.result,
-                make(widgets.HBox, [self.class_box, self.group_box, self.round], layout={"flex_flow": "row wrap"}),
-                make(widgets.HBox, [self.save]),  # a button as wide as its label, not the whole row
-                self.status,
-            ],
-            layout=shared_layout(),
-        )
-        dress(self, "lk-roleplay")  # the course's stylesheet, as the sandbox it reuses
+        parts = [
+            self.brief,
+            make(widgets.HTML, head),
+            *self.choices.values(),
+            self.result,
+            make(widgets.HBox, [self.class_box, self.group_box, self.round], layout={"flex_flow": "row wrap"}),
+            make(widgets.HBox, [self.save]),  # a button as wide as its label, not the whole row
+            self.status,
+        ]
+        # the course's stylesheet, as the sandbox it reuses
+        super().__init__(**dressed(parts, "lk-roleplay"), layout=shared_layout())
         for dropdown in self.choices.values():
             dropdown.observe(self._refresh, names="value")
         self.save.on_click(self._save)

@@ -9,6 +9,7 @@ front-end extension. Repeated copies on one page are identical and harmless.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -28,14 +29,15 @@ def style_html() -> str:
     return f"<style>{css()}</style>"
 
 
-def dress(box: Any, *names: str) -> Any:
-    """Give a course widget (an ipywidgets Box) the root class, its own classes and the stylesheet."""
+def dressed(children: Iterable[Any], *names: str) -> dict[str, Any]:
+    """Constructor arguments that dress a course widget (an ipywidgets Box) as it is built: its
+    children with the stylesheet after them, and the root class with its own.
+
+    Given to the constructor they travel in the Box's one opening message; set on a built Box
+    they were three more messages (one a class, one for the children) for every widget."""
     import ipywidgets as widgets
 
     from lessonkit.style.shared import make
 
-    for name in (ROOT, *names):
-        box.add_class(name)
     sheet = make(widgets.HTML, style_html(), layout={"display": "none"})
-    box.children = (*box.children, sheet)
-    return box
+    return {"children": (*children, sheet), "_dom_classes": (ROOT, *names)}

@@ -14,7 +14,7 @@ from lessonkit.content import Claim
 from lessonkit.course.model import Course
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
 from lessonkit.style.shared import make, shared_layout
-from lessonkit.style.sheet import dress
+from lessonkit.style.sheet import dressed
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, mark, ui
 from lessonkit.text.sources import sources_html
@@ -39,8 +39,7 @@ class ClaimCheck(StaticFallback, W.VBox):
         self.checked: dict[str, bool] = {}
         self.score = make(W.HTML)
         cards = [self._card(n, claim) for n, claim in enumerate(chosen, 1)]
-        super().__init__([*cards, self.score], layout=shared_layout())
-        dress(self, "lk-claims")
+        super().__init__(**dressed([*cards, self.score], "lk-claims"), layout=shared_layout())
         self._update_score()
 
     def _label(self, verdict: str) -> str:
@@ -73,11 +72,8 @@ class ClaimCheck(StaticFallback, W.VBox):
         result = make(W.HTML)
         button.on_click(lambda _b, cid=claim.id: self.check(cid))
         self.choices[claim.id], self.results[claim.id] = choice, result
-        card = make(
-            W.VBox, [make(W.HTML, f'<div style="{PROSE}">{body}</div>'), make(W.HBox, [choice, button]), result]
-        )
-        card.add_class("lk-card")  # border, padding and spacing: style/course.css
-        return card
+        parts = [make(W.HTML, f'<div style="{PROSE}">{body}</div>'), make(W.HBox, [choice, button]), result]
+        return make(W.VBox, parts, _dom_classes=("lk-card",))  # border, padding, spacing: style/course.css
 
     def check(self, claim_id: str) -> None:
         claim = next(c for c in self.claims if c.id == claim_id)

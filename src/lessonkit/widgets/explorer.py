@@ -20,7 +20,7 @@ from lessonkit.figures.timeline import ColorBy, event_dates, timeline_lines, tim
 from lessonkit.style.controls import BUTTON_LAYOUT, DESCRIPTION_STYLE, NOTHING, PROSE, StaticFallback
 from lessonkit.style.plot import figure_outputs
 from lessonkit.style.shared import make, shared_layout
-from lessonkit.style.sheet import dress
+from lessonkit.style.sheet import dressed
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, format_month, inner, ui
 from lessonkit.text.sources import sources_html
@@ -133,21 +133,18 @@ class TimelineExplorer(StaticFallback, widgets.VBox):
         self.details = make(widgets.HTML)
         self.listing = make(widgets.HTML)
         text_version = make(widgets.Accordion, children=[self.listing], titles=(t("list_title"),), selected_index=None)
-        super().__init__(
-            [
-                make(widgets.HBox, [self.parties, self.categories]),
-                make(widgets.HTML, f"<small>{esc(t('hint'))}</small>"),
-                self.dates,
-                make(widgets.HBox, [self.group_by, self.reset]),
-                self.status,
-                self.output,
-                self.event,
-                self.details,
-                text_version,
-            ],
-            layout=shared_layout(),
-        )
-        dress(self, "lk-explorer")
+        parts = [
+            make(widgets.HBox, [self.parties, self.categories]),
+            make(widgets.HTML, f"<small>{esc(t('hint'))}</small>"),
+            self.dates,
+            make(widgets.HBox, [self.group_by, self.reset]),
+            self.status,
+            self.output,
+            self.event,
+            self.details,
+            text_version,
+        ]
+        super().__init__(**dressed(parts, "lk-explorer"), layout=shared_layout())
         for control in (self.parties, self.categories, self.dates, self.group_by):
             control.observe(self._refresh, names="value")
         self.event.observe(self._show_event, names="value")

@@ -31,7 +31,7 @@ from lessonkit.style.controls import (
 )
 from lessonkit.style.plot import figure_outputs
 from lessonkit.style.shared import make, shared_layout
-from lessonkit.style.sheet import dress
+from lessonkit.style.sheet import dressed
 from lessonkit.text.htmltext import esc
 from lessonkit.text.i18n import check_lang, format_date, mark, ui
 from lessonkit.text.sources import sources_html
@@ -109,8 +109,7 @@ class NegotiationSandbox(StaticFallback, widgets.VBox):
         parts = [self.disclaimer, *self.choices.values(), self.clear, self.results]
         if self.map_issue is not None:
             parts.append(self.map)
-        super().__init__([*parts, self.zones, self.basis], layout=shared_layout())
-        dress(self, "lk-sandbox")
+        super().__init__(**dressed([*parts, self.zones, self.basis], "lk-sandbox"), layout=shared_layout())
         for dropdown in self.choices.values():
             dropdown.observe(self._refresh, names="value")
         self.clear.on_click(self._clear)

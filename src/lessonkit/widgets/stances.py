@@ -17,7 +17,7 @@ from lessonkit.course.selection import DateLike, check_ids, party_ids, select_is
 from lessonkit.figures import stance_text as st
 from lessonkit.style.controls import DESCRIPTION_STYLE, PROSE, StaticFallback
 from lessonkit.style.shared import make, shared_layout
-from lessonkit.style.sheet import dress
+from lessonkit.style.sheet import dressed
 from lessonkit.text.htmltext import esc, link
 from lessonkit.text.i18n import check_lang, format_date, ui
 from lessonkit.text.sources import sources_html
@@ -170,16 +170,13 @@ class StanceComparison(StaticFallback, widgets.VBox):
             style=DESCRIPTION_STYLE,
         )
         self.cards = make(widgets.HTML)
-        super().__init__(
-            [
-                make(widgets.HBox, [self.parties, self.issues]),
-                make(widgets.HTML, f"<small>{esc(_t('hint', lang))}</small>"),
-                self.as_of,
-                self.cards,
-            ],
-            layout=shared_layout(),
-        )
-        dress(self, "lk-stances")
+        parts = [
+            make(widgets.HBox, [self.parties, self.issues]),
+            make(widgets.HTML, f"<small>{esc(_t('hint', lang))}</small>"),
+            self.as_of,
+            self.cards,
+        ]
+        super().__init__(**dressed(parts, "lk-stances"), layout=shared_layout())
         for control in (self.parties, self.issues, self.as_of):
             control.observe(self._refresh, names="value")
         self._refresh()

@@ -105,7 +105,7 @@ $(HUB_ENV)/.hub-installed: deploy/hub/requirements.txt $(CONSTRAINTS) binder/ove
 	@mkdir -p $(HUB_ENV)/share/jupyter/lab/settings && cp binder/overrides.json $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
-$(HUB_PREFIX)/.course-installed: $(HUB_ENV)/.hub-installed deploy/hub/hubctl.py $(HUB_COURSE)
+$(HUB_PREFIX)/.course-installed: $(HUB_ENV)/.hub-installed deploy/hub/hubctl.py $(wildcard deploy/hub/classhub/*.py) $(HUB_COURSE)
 	$(HUB_ENV)/bin/python deploy/hub/hubctl.py install-course --prefix $(HUB_PREFIX) --source .
 	@touch $@
 

@@ -27,7 +27,7 @@ from jupyterhub.spawner import LocalProcessSpawner
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import hubctl  # noqa: E402  (this folder: accounts and the course copy)
+from classhub import accounts, homes  # noqa: E402  (beside this file: accounts and the course copy)
 
 STATE = Path(os.environ.get("RTP_HUB_STATE", HERE / "state"))
 settings = json.loads((STATE / "settings.json").read_text(encoding="utf-8"))
@@ -89,7 +89,7 @@ class CourseSpawner(LocalProcessSpawner):
     def _system_user(self):
         import pwd
 
-        return pwd.getpwnam(hubctl.system_name(settings, self.user.name))
+        return pwd.getpwnam(accounts.system_name(settings, self.user.name))
 
     def make_preexec_fn(self, name):
         return super().make_preexec_fn(self._system_user().pw_name)
@@ -105,14 +105,14 @@ async def give_course(spawner):
     of it; later: fresh course data, missing notebooks only; the student's work stays)."""
     import asyncio
 
-    await asyncio.get_running_loop().run_in_executor(None, hubctl.give_course, settings, spawner.user.name)
+    await asyncio.get_running_loop().run_in_executor(None, homes.give_course, settings, spawner.user.name)
 
 
 c.JupyterHub.spawner_class = CourseSpawner
 c.Spawner.pre_spawn_hook = give_course
 c.Spawner.cmd = [str(ENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.environment = {"PATH": f"{ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
-c.Spawner.default_url = f"/lab/tree/{hubctl.COURSE_DIR}/notebooks/{settings['lang']}/00-start-here.ipynb"
+c.Spawner.default_url = f"/lab/tree/{homes.COURSE_DIR}/notebooks/{settings['lang']}/00-start-here.ipynb"
 # A class starting at once on a small server: give a server two minutes to come up.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180

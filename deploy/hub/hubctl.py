@@ -7,6 +7,7 @@ Makefile calls it; by hand:
     hubctl.py install-course --prefix /opt/road-to-peace --source .   # student copy + teacher key
     hubctl.py start --class class.csv [--state deploy/hub/state] ...   # prepare, then run JupyterHub
     hubctl.py collect --state deploy/hub/state --grade                # every student's answers, graded
+    hubctl.py give-roles-api --url URL --class class.csv --start      # lesson 08's briefs, on Kubernetes
     hubctl.py remove-class --state deploy/hub/state --yes             # delete the class's accounts
 
 Only the Python standard library: it runs with the hub environment's Python. Its parts are in
@@ -38,6 +39,7 @@ from classhub.accounts import remove_class
 from classhub.collect import collect
 from classhub.collect_api import collect_api
 from classhub.common import DEFAULT_PREFIX, DEFAULT_STATE, REPO, HubError
+from classhub.give_roles_api import give_roles_api
 from classhub.install import install_course
 from classhub.start import start
 
@@ -82,6 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--grade", action="store_true")
     a.add_argument("--start", action="store_true", help="start stopped servers one at a time to collect them")
 
+    g = sub.add_parser(
+        "give-roles-api", help="each delegation's role-play notebook and brief, through the hub's REST API (Z2JH)"
+    )
+    g.add_argument("--url", required=True, help="the hub, e.g. https://hub.example.org")
+    g.add_argument("--class", dest="class_list", type=Path, required=True, help="CSV: username,full name,id,role")
+    g.add_argument("--source", type=Path, default=REPO, help="the course checkout (lessons/, notebooks/)")
+    g.add_argument("--lessonkit", type=Path, help="the lessonkit command to use (default: the one on PATH)")
+    g.add_argument("--start", action="store_true", help="start stopped servers one at a time to give them")
+
     r = sub.add_parser("remove-class", help="delete the class's system users and their homes")
     r.add_argument("--state", type=Path, default=DEFAULT_STATE)
     r.add_argument("--yes", action="store_true")
@@ -96,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             return collect(args)
         elif args.command == "collect-api":
             return collect_api(args)
+        elif args.command == "give-roles-api":
+            return give_roles_api(args)
         elif args.command == "remove-class":
             remove_class(args)
     except HubError as e:

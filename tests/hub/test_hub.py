@@ -411,3 +411,54 @@ def test_a_role_the_course_does_not_have_stops_the_hub_with_its_line(tmp_path):
     assert done.returncode != 0
     assert f"{roster}:3: role 'xx' is not one of the role-play's (eu, ru, sa, ua, us)" in done.stderr, done.stderr
     assert not (tmp_path / "state").exists(), "nothing is prepared before the class list is right"
+
+
+def test_on_kubernetes_the_teacher_gives_each_delegation_its_role_through_the_hub_api(hub, tmp_path):
+    """hubctl.py give-roles-api: the images of Zero to JupyterHub cannot hold the briefs, so the
+    teacher writes each delegation's own files through its own server; a notebook already there
+    (with the student's work) is kept, the brief is refreshed, no other role's files arrive."""
+    roster = tmp_path / "class.csv"
+    roster.write_text("username,full name,student id,role\ns03,C,3,us\ns02,B,2,ru\n", encoding="utf-8")
+    notebooks = hub.home("s03") / "road-to-peace" / "notebooks"
+
+    async def prepare() -> str:
+        await _ready(hub, "s03")
+        await (await _ready(hub, "s02")).stop_server()  # a stopped server is started, given, stopped
+        return await hub.teacher_token()
+
+    token = hub.run(prepare())
+    argv = [str(C.PREFIX / "env/bin/python"), str(C.HUBCTL), "give-roles-api", "--url", hub.url]
+    argv += ["--class", str(roster), "--source", str(C.REPO), "--start"]
+    env = {**os.environ, "JUPYTERHUB_ADMIN_TOKEN": token}
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 0 and "gave 2 of 2 students" in done.stdout, done.stdout + done.stderr
+
+    s03 = hub.system_user("s03")
+    brief = f"brief-{ROLE_PLAY}-us.json"
+    for lang in ("en", "ja"):
+        have = {p.name for p in (notebooks / lang).iterdir() if p.name.startswith((ROLE_PLAY, "brief-"))}
+        assert have == {f"{ROLE_PLAY}-us.ipynb", brief}, (lang, have)
+        for name in have:
+            assert (notebooks / lang / name).stat().st_uid == s03.pw_uid, name
+        installed = C.ROLES / "us" / lang
+        assert (notebooks / lang / brief).read_text(encoding="utf-8") == (installed / brief).read_text("utf-8")
+        given = json.loads((notebooks / lang / f"{ROLE_PLAY}-us.ipynb").read_text(encoding="utf-8"))
+        want = json.loads((installed / f"{ROLE_PLAY}-us.ipynb").read_text(encoding="utf-8"))
+        assert [c["source"] for c in given["cells"]] == [c["source"] for c in want["cells"]]
+
+    # again, after the delegation has worked: their notebook stays, a spoiled brief is made whole
+    worked = notebooks / "en" / f"{ROLE_PLAY}-us.ipynb"
+    nb = json.loads(worked.read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "markdown", "id": "mine", "metadata": {}, "source": "our delegation's notes"})
+    worked.write_text(json.dumps(nb), encoding="utf-8")  # root writes into the file: the owner stays s03
+    (notebooks / "ja" / brief).write_text("{}", encoding="utf-8")
+    roster.write_text("username,full name,student id,role\ns03,C,3,us\n", encoding="utf-8")
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 0 and "(2 notebooks already there, kept)" in done.stdout, done.stdout + done.stderr
+    assert "our delegation's notes" in worked.read_text(encoding="utf-8"), "the delegation's work is kept"
+    assert (notebooks / "ja" / brief).read_text("utf-8") == (C.ROLES / "us" / "ja" / brief).read_text("utf-8")
+
+    # a role the course does not have: the class list's line, and nothing is given
+    roster.write_text("username,full name,student id,role\ns01,A,1,xx\n", encoding="utf-8")
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 1 and f"{roster}:2: role 'xx' is not one of the role-play's" in done.stderr, done.stderr

@@ -12,4 +12,6 @@ install      install-course: the student copy, the teacher's copy, the roles
 start        start: prepare the class, then run JupyterHub
 collect      collect: every student's answers and deals from their homes
 collect_api  collect-api: the same through the hub's REST API (Zero to JupyterHub)
+hubapi       the hub's REST API as an admin, for the two commands that need no shell on the hub
+give_roles_api  give-roles-api: each delegation's role-play files through that API (Zero to JupyterHub)
 """

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from classhub.common import NAME_RE, ROLE_RE, HubError
 
 
-def read_class(path: Path) -> list[dict[str, str]]:
+def read_class(path: Path, names: re.Pattern[str] = NAME_RE) -> list[dict[str, str]]:
     """``username[,full name[,student id[,role]]]`` a line; a header line ``username,...`` and ``#`` lines
-    are skipped. ``role``: the role-play delegation the student is in (a party id such as ``ua``)."""
+    are skipped. ``role``: the role-play delegation the student is in (a party id such as ``ua``).
+    ``names``: what a username may be (the system users this hub creates by default; a hub that
+    signs people in elsewhere has its own names, ``HUB_NAME_RE``)."""
     if not path.is_file():
         raise HubError(f"{path}: no such class list (one student a line: username[,full name[,student id[,role]]])")
     students: list[dict[str, str]] = []
@@ -23,11 +26,13 @@ def read_class(path: Path) -> list[dict[str, str]]:
             name = cells[0].lower()
             if lineno == 1 and name in ("username", "user", "name"):
                 continue
-            if not NAME_RE.match(name):
-                raise HubError(
-                    f"{path}:{lineno}: {cells[0]!r} is not a username: use a-z, 0-9, - and _, "
-                    "starting with a letter, at most 30 characters"
+            if not names.match(name):
+                rule = (
+                    "use a-z, 0-9, - and _, starting with a letter, at most 30 characters"
+                    if names is NAME_RE
+                    else "the hub's username, without spaces or '/'"
                 )
+                raise HubError(f"{path}:{lineno}: {cells[0]!r} is not a username: {rule}")
             if name in seen:
                 raise HubError(f"{path}:{lineno}: {name!r} is listed twice")
             seen.add(name)

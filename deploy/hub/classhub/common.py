@@ -10,7 +10,8 @@ REPO = HUB.parents[1]
 DEFAULT_PREFIX = Path("/opt/road-to-peace")
 DEFAULT_STATE = HUB / "state"
 COURSE_DIR = "road-to-peace"  # the folder in every home
-NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,29}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,29}$")  # a system user this hub creates
+HUB_NAME_RE = re.compile(r"^[^\s/]{1,255}$")  # a hub user signed in elsewhere (SSO, LTI): e-mail-like names too
 # collected role-play deals go to OUT/_deals/<username>/...: no username starts with "_", and
 # `lessonkit grade OUT/[a-z]*/` (students' answers only) never meets a deal file
 DEALS = "_deals"

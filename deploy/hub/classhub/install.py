@@ -18,30 +18,14 @@ def install_course(prefix: Path, source: Path, lessonkit: Path | None = None) ->
     if not lessonkit.exists():
         raise HubError(f"{lessonkit}: not found; install the hub environment first (make hub-install)")
     prefix.mkdir(parents=True, exist_ok=True)
-    import yaml  # the course's own dependency: in the environment that runs lessonkit
-
-    # the lessons the course lists (a folder being written but not yet listed is left out)
-    lessons = yaml.safe_load((source / "lessons" / "course.yaml").read_text(encoding="utf-8"))["lessons"]
     work = Path(tempfile.mkdtemp(prefix="rtp-course-", dir=prefix))
     try:
-        for lang in ("en", "ja"):
-            argv = [str(lessonkit), "assign", *lessons, "--out", str(work / lang), "--lang", lang]
-            argv += ["--course", str(source / "lessons"), "--notebooks", str(source / "notebooks")]
-            done = subprocess.run(argv, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                raise HubError(f"lessonkit assign failed:\n{done.stdout}{done.stderr}")
+        assign_all(lessonkit, source, work)
         student = work / "course"
         shutil.copytree(work / "en" / "student" / "lessons", student / "lessons")
         for lang in ("en", "ja"):
             shutil.copytree(work / lang / "student" / "notebooks" / lang, student / "notebooks" / lang)
-        # the role-play's private part: each role's notebook and brief (`lessonkit assign` writes a
-        # complete copy a role; the rest of it is the course's public part, already in course/)
-        roles = work / "roles"
-        roles.mkdir()
-        for lang in ("en", "ja"):
-            for copy in sorted((work / lang / "roles").glob("*")):
-                if (copy / "notebooks" / lang).is_dir():
-                    shutil.copytree(copy / "notebooks" / lang, roles / copy.name / lang)
+        roles = gather_roles(work)
         teacher = work / "teacher"
         shutil.copytree(source / "lessons", teacher / "lessons")
         for lang in ("en", "ja"):
@@ -71,3 +55,31 @@ def install_course(prefix: Path, source: Path, lessonkit: Path | None = None) ->
         f"course installed: {prefix / 'course'} (students), {prefix / 'teacher'} (root only), "
         f"{prefix / 'roles'} (root only; roles: {', '.join(available_roles(prefix)) or 'none'})"
     )
+
+
+def assign_all(lessonkit: Path, source: Path, work: Path) -> None:
+    """``lessonkit assign`` every lesson the course lists, in both languages, into WORK/<lang>/."""
+    import yaml  # the course's own dependency: in the environment that runs lessonkit
+
+    # the lessons the course lists (a folder being written but not yet listed is left out)
+    lessons = yaml.safe_load((source / "lessons" / "course.yaml").read_text(encoding="utf-8"))["lessons"]
+    for lang in ("en", "ja"):
+        argv = [str(lessonkit), "assign", *lessons, "--out", str(work / lang), "--lang", lang]
+        argv += ["--course", str(source / "lessons"), "--notebooks", str(source / "notebooks")]
+        done = subprocess.run(argv, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise HubError(f"lessonkit assign failed:\n{done.stdout}{done.stderr}")
+
+
+def gather_roles(work: Path) -> Path:
+    """WORK/roles/<role>/<lang>/: the role-play's private part, each role's notebook and brief.
+
+    ``lessonkit assign`` writes a complete copy a role; the rest of it is the course's public
+    part, which every student already has."""
+    roles = work / "roles"
+    roles.mkdir()
+    for lang in ("en", "ja"):
+        for copy in sorted((work / lang / "roles").glob("*")):
+            if (copy / "notebooks" / lang).is_dir():
+                shutil.copytree(copy / "notebooks" / lang, roles / copy.name / lang)
+    return roles

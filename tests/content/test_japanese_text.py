@@ -307,6 +307,10 @@ def test_the_joiner_keeps_blocks_and_joins_paragraphs():
     )
     assert ja_tighten("情報は **2026年2月15日** 時点") == "情報は**2026年2月15日**時点"
     assert ja_tighten("**要点。** 次の文") == "**要点**。次の文"
+    # the text between two bold spans is not a span: its mark stays where it is, out of the bold
+    between = "出典より**多くを**述べているのか（「根拠がない」）、**少なく**述べているのか"
+    assert ja_tighten(between) == between
+    assert ja_tighten("（1点）：**誤り**。次に **「理由」** も") == "（1点）：**誤り**。次に **「理由」** も"
     assert ja_tighten("各問に **「答え合わせ」** を押す") == "各問に **「答え合わせ」** を押す"  # would not render
 
 

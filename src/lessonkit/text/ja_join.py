@@ -113,10 +113,19 @@ def _renderer() -> Any:
     return MarkdownIt("commonmark")
 
 
-def _strong(line: str) -> tuple[int, bool]:
-    """How many bold spans a line renders, and whether a literal ``**`` is left (CommonMark)."""
+def _strong(line: str) -> tuple[list[str], bool]:
+    """The bold spans a line renders (their HTML), and whether a literal ``**`` is left (CommonMark)."""
     html = _renderer().renderInline(line)
-    return html.count("<strong>"), "**" in html
+    return re.findall(r"<strong>(.*?)</strong>", html), "**" in html
+
+
+def _mark_moved_out(before: list[str], after: list[str], mark: str) -> bool:
+    """The same bold spans, but for one that lost its closing ``mark``: so the pattern matched one
+    real span, not the text between two spans (``**A**（x）、**B**`` must not become ``**（x）**、``)."""
+    if len(before) != len(after):
+        return False
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    return len(changed) == 1 and changed[0][0] == changed[0][1] + mark
 
 
 class NeedsMarkdownIt(RuntimeError):
@@ -149,14 +158,14 @@ def ja_tighten(text: str, *, strict: bool = False) -> str:
         if line.lstrip().startswith(("```", "    ", "|")) and not line.lstrip().startswith("|"):
             out.append(line)
             continue
-        want = _strong(line)[0]
         for m in reversed(list(_PUNCT_IN_BOLD.finditer(line))):
             trial = f"{line[: m.start()]}**{m.group(1)}**{m.group(2)}{line[m.end() :]}"
-            if _strong(trial) == (want, False):
+            (before, _), (after, literal) = _strong(line), _strong(trial)
+            if not literal and _mark_moved_out(before, after, m.group(2)):
                 line = trial
         for m in reversed(list(_SPACED_BOLD.finditer(line))):
             trial = line[: m.start()] + line[m.end() :]
-            if _strong(trial) == (want, False):
+            if _strong(trial) == (_strong(line)[0], False):
                 line = trial
         out.append(line)
     return "\n".join(out)

@@ -59,8 +59,8 @@ app: $(VENV)/.app-installed bytecode
 	JUPYTER_PATH="$(CURDIR)/app" $(BIN)/voila $(APP) $(VOILA_ARGS) $(APP_ARGS)
 
 test: $(VENV)/.dev-installed bytecode tests/node/node_modules/.package-lock.json
-	$(BIN)/ruff check src tests tools benchmarks
-	$(BIN)/ruff format --check src tests tools benchmarks
+	$(BIN)/ruff check src tests tools benchmarks deploy
+	$(BIN)/ruff format --check src tests tools benchmarks deploy
 	$(BIN)/mypy
 	$(BIN)/lessonkit check lessons
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

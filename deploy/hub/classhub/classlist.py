@@ -51,3 +51,12 @@ def read_class(path: Path, names: re.Pattern[str] = NAME_RE) -> list[dict[str, s
     if not students:
         raise HubError(f"{path}: no student in the class list")
     return students
+
+
+def check_roles(path: Path, students: list[dict[str, str]], roles: list[str], none: str) -> None:
+    """Every role in the class list is one the role-play has; else the list's line. ``none``: what to
+    say when the course has no role-play at all."""
+    for s in students:
+        if s["role"] and s["role"] not in roles:
+            known = ", ".join(roles) or none
+            raise HubError(f"{path}:{s['line']}: role {s['role']!r} is not one of the role-play's ({known})")

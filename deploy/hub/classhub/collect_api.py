@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import sys
 from pathlib import Path
 
 from classhub.collect import collected_kind, finish, keep
-from classhub.common import COURSE_DIR, RESPONSES_MAX
+from classhub.common import COURSE_DIR, RESPONSES_MAX, lessonkit_command
 from classhub.hubapi import HubAPI
 
 
@@ -48,6 +46,6 @@ def collect_api(args: argparse.Namespace) -> int:
                     found += kind == "answers"
         if not found:
             missing.append((name, "no saved answers"))
-    lessonkit = Path(shutil.which("lessonkit") or Path(sys.prefix) / "bin" / "lessonkit")
+    lessonkit = lessonkit_command()
     course = args.course or Path.home() / COURSE_DIR / "lessons"
     return finish(out, manifest, missing, len(students), lessonkit, course, args.grade, deals)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import sys
 from pathlib import Path
 
 HUB = Path(__file__).resolve().parents[1]  # deploy/hub: jupyterhub_config.py, node_modules/
@@ -21,3 +23,8 @@ RESPONSES_MAX = 1_000_000  # lessonkit refuses larger responses files anyway
 
 class HubError(Exception):
     """A problem the person running the command can fix; printed without a traceback."""
+
+
+def lessonkit_command() -> Path:
+    """The lessonkit command of the Python running this (a teacher's machine, for the API commands)."""
+    return Path(shutil.which("lessonkit") or Path(sys.prefix) / "bin" / "lessonkit")

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-from classhub.classlist import read_class
-from classhub.common import COURSE_DIR, HUB_NAME_RE, HubError
+from classhub.classlist import check_roles, read_class
+from classhub.common import COURSE_DIR, HUB_NAME_RE, HubError, lessonkit_command
 from classhub.homes import available_roles, role_files
 from classhub.hubapi import HubAPI
 from classhub.install import assign_all, gather_roles
@@ -28,19 +26,13 @@ def give_roles_api(args: argparse.Namespace) -> int:
     students = [s for s in read_class(args.class_list, names=HUB_NAME_RE) if s["role"]]
     if not students:
         raise HubError(f"{args.class_list}: no student with a role (the 4th column: ua, ru, ...)")
-    lessonkit = args.lessonkit or Path(shutil.which("lessonkit") or Path(sys.prefix) / "bin" / "lessonkit")
+    lessonkit = args.lessonkit or lessonkit_command()
     api = HubAPI(args.url)  # the token is checked before anything is built
     with tempfile.TemporaryDirectory(prefix="rtp-roles-") as tmp:
         work = Path(tmp)
         assign_all(lessonkit, args.source.resolve(), work)
         gather_roles(work)
-        roles = available_roles(work)
-        for s in students:
-            if s["role"] not in roles:
-                known = ", ".join(roles) or "none: the course has no role-play"
-                raise HubError(
-                    f"{args.class_list}:{s['line']}: role {s['role']!r} is not one of the role-play's ({known})"
-                )
+        check_roles(args.class_list, students, available_roles(work), "none: the course has no role-play")
         files = {role: role_files(work, role) for role in {s["role"] for s in students}}
     given, kept, missing = 0, 0, []
     for s in students:

@@ -11,6 +11,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from classhub.common import HubError
 
@@ -40,13 +41,17 @@ class HubAPI:
             if len(page) < 200:  # type: ignore[arg-type]
                 return found
 
-    def user(self, name: str) -> dict | None:
+    def _found(self, path: str) -> Any:
+        """GET, or None where the hub or the user's server answers 404 (no such user or file)."""
         try:
-            return self.call("GET", f"/hub/api/users/{quote(name)}")  # type: ignore[return-value]
+            return self.call("GET", path)
         except urllib.error.HTTPError as e:
             if e.code == 404:
                 return None
             raise
+
+    def user(self, name: str) -> dict | None:
+        return self._found(f"/hub/api/users/{quote(name)}")
 
     @staticmethod
     def running(user: dict) -> bool:
@@ -77,12 +82,7 @@ class HubAPI:
     def contents(self, name: str, path: str, **query: str) -> dict | None:
         """A file's or folder's model from the user's own server; None where there is none."""
         q = "&".join(f"{k}={v}" for k, v in query.items())
-        try:
-            return self.call("GET", f"/user/{quote(name)}/api/contents/{quote(path, safe='/')}?{q}")  # type: ignore[return-value]
-        except urllib.error.HTTPError as e:
-            if e.code == 404:
-                return None
-            raise
+        return self._found(f"/user/{quote(name)}/api/contents/{quote(path, safe='/')}?{q}")
 
     def save(self, name: str, path: str, model: dict) -> None:
         """Write a file through the user's own server (so it is the user's, on their volume)."""

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from classhub.accounts import ensure_account
-from classhub.classlist import read_class
+from classhub.classlist import check_roles, read_class
 from classhub.common import HUB, HubError
 from classhub.homes import available_roles
 from classhub.state import prepare_state
@@ -39,10 +39,7 @@ def start(args: argparse.Namespace) -> None:
     if args.teacher in {s["name"] for s in students}:
         raise HubError(f"the teacher account {args.teacher!r} is also in the class list")
     roles = available_roles(prefix)
-    for s in students:
-        if s["role"] and s["role"] not in roles:
-            known = ", ".join(roles) or "none: the installed course has no role-play"
-            raise HubError(f"{args.class_list}:{s['line']}: role {s['role']!r} is not one of the role-play's ({known})")
+    check_roles(args.class_list, students, roles, "none: the installed course has no role-play")
     state = args.state.resolve()
     box = prepare_state(state)
     settings = {

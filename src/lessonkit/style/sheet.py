@@ -34,7 +34,7 @@ def dressed(children: Iterable[Any], *names: str) -> dict[str, Any]:
     children with the stylesheet after them, and the root class with its own.
 
     Given to the constructor they travel in the Box's one opening message; set on a built Box
-    they were three more messages (one a class, one for the children) for every widget."""
+    they were one more message for each class and one for the children, for every widget."""
     import ipywidgets as widgets
 
     from lessonkit.style.shared import make
